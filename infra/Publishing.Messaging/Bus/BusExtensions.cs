@@ -1,0 +1,69 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Publishing.Messaging.Outbox;
+
+namespace Publishing.Messaging.Bus;
+
+public static class BusExtensions
+{
+    /// <summary>
+    /// Adds the message bus with our conventions: service-prefixed queues, in-memory retry for
+    /// transient faults, then the transport's <c>_error</c> queue (MassTransit's default) for
+    /// messages that still fail. Call it after the service databases so they migrate first.
+    /// </summary>
+    public static IHostApplicationBuilder AddPublishingBus(
+        this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator> addConsumers)
+    {
+        var settings = BusSettings.From(builder.Configuration);
+        builder.Services.AddSingleton<IOutboxPublisher, BusOutboxPublisher>();
+        builder.Services.AddOptions<MassTransitHostOptions>().Configure(o =>
+        {
+            // The API serves while the broker is away; the outbox holds events until it is back.
+            o.WaitUntilStarted = false;
+            o.StopTimeout = TimeSpan.FromSeconds(30);
+        });
+
+        builder.Services.AddMassTransit(x =>
+        {
+            x.SetEndpointNameFormatter(ServiceEndpointNameFormatter.Instance);
+            addConsumers(x);
+            x.AddConfigureEndpointsCallback((_, endpoint) =>
+            {
+                // Short faults (a locked database, a deadlock) clear in seconds; anything longer
+                // goes to the error queue with its exception, to be re-driven after a fix.
+                endpoint.UseMessageRetry(r => r.Intervals(100, 500, 1000, 2000, 5000));
+                endpoint.ConcurrentMessageLimit = 8;
+            });
+
+            if (settings.Transport == BusTransport.InMemory)
+            {
+                x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+                return;
+            }
+
+            x.UsingRabbitMq((context, cfg) =>
+            {
+                var uri = settings.RabbitMq;
+                var (user, password) = Credentials(uri);
+                var vhost = Uri.UnescapeDataString(uri.AbsolutePath.Trim('/'));
+                cfg.Host(uri.Host, uri.IsDefaultPort ? (ushort)5672 : (ushort)uri.Port,
+                    string.IsNullOrEmpty(vhost) ? "/" : vhost, h =>
+                    {
+                        h.Username(user);
+                        h.Password(password);
+                        h.PublisherConfirmation = true;
+                    });
+                cfg.ConfigureEndpoints(context);
+            });
+        });
+        return builder;
+    }
+
+    private static (string User, string Password) Credentials(Uri uri)
+    {
+        if (string.IsNullOrEmpty(uri.UserInfo)) return ("guest", "guest");
+        var parts = uri.UserInfo.Split(':', 2);
+        return (Uri.UnescapeDataString(parts[0]), parts.Length > 1 ? Uri.UnescapeDataString(parts[1]) : "");
+    }
+}

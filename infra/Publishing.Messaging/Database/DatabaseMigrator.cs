@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Publishing.Messaging.Database;
+
+/// <summary>
+/// Brings a service's database to the latest migration before anything else starts; it is
+/// registered ahead of the bus so no consumer runs against an old schema.
+/// </summary>
+internal sealed class DatabaseMigrator<TDbContext>(
+    IServiceScopeFactory scopes, DatabaseReady<TDbContext> ready, ILogger<DatabaseMigrator<TDbContext>> log)
+    : IHostedService
+    where TDbContext : DbContext
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers work while a writer commits; one file per service, so this is local.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            await db.Database.CloseConnectionAsync();
+        }
+        if (db.Database.GetMigrations().Any())
+            await db.Database.MigrateAsync(cancellationToken);
+        else
+            await db.Database.EnsureCreatedAsync(cancellationToken); // a context without migrations (tests, tools)
+        log.LogInformation("{Context} database is at the latest migration", typeof(TDbContext).Name);
+        ready.Set();
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

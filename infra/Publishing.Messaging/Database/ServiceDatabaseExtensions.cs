@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Publishing.Messaging.Outbox;
+
+namespace Publishing.Messaging.Database;
+
+public static class ServiceDatabaseExtensions
+{
+    /// <summary>
+    /// Registers a service's own database with its outbox. <c>Database:Provider</c> picks SQLite
+    /// (default: a file <c>{name}.db</c> under <c>DataDirectory</c>) or SqlServer
+    /// (<c>ConnectionStrings:{name}</c>, required). Each provider has its own migrations, kept on
+    /// <typeparamref name="TContext"/> (SQLite) and <typeparamref name="TSqlServerContext"/>.
+    /// </summary>
+    public static IHostApplicationBuilder AddServiceDatabase<TContext, TSqlServerContext>(
+        this IHostApplicationBuilder builder, string name)
+        where TContext : DbContext
+        where TSqlServerContext : TContext
+    {
+        var services = builder.Services;
+        services.AddSingleton<OutboxSignal<TContext>>();
+        services.AddSingleton<OutboxWakeInterceptor<TContext>>();
+        services.AddSingleton<DatabaseReady<TContext>>();
+        services.TryAddSingleton(TimeProvider.System);
+
+        var provider = DatabaseSettings.Provider(builder.Configuration);
+        if (provider == DatabaseProvider.SqlServer)
+        {
+            var connection = builder.Configuration.GetConnectionString(name)
+                ?? throw new InvalidOperationException(
+                    $"Database:Provider is SqlServer but ConnectionStrings:{name} is not set.");
+            services.AddDbContext<TContext, TSqlServerContext>((sp, o) => o
+                .UseSqlServer(connection)
+                .AddInterceptors(sp.GetRequiredService<OutboxWakeInterceptor<TContext>>()));
+        }
+        else
+        {
+            var connection = builder.Configuration.GetConnectionString(name)
+                ?? $"Data Source={Path.Combine(DatabaseSettings.DataDirectory(builder), name.ToLowerInvariant() + ".db")}";
+            services.AddDbContext<TContext>((sp, o) => o
+                .UseSqlite(connection)
+                .AddInterceptors(sp.GetRequiredService<OutboxWakeInterceptor<TContext>>()));
+        }
+
+        // Registered before the bus (callers add the bus last), so hosted services start in this order.
+        services.AddHostedService<DatabaseMigrator<TContext>>();
+        services.AddOptions<OutboxOptions>().BindConfiguration("Messaging:Outbox");
+        services.AddSingleton<OutboxRelay<TContext>>();
+        services.AddHostedService<OutboxDispatcher<TContext>>();
+        services.AddHealthChecks().AddDbContextCheck<TContext>($"{name.ToLowerInvariant()}-database", tags: ["ready"]);
+        return builder;
+    }
+}

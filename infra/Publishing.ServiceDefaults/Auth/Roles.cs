@@ -1,0 +1,20 @@
+namespace Publishing.ServiceDefaults.Auth;
+
+public static class Roles
+{
+    public const string Editor = "editor";
+    public const string Reviewer = "reviewer";
+    public const string Admin = "admin";
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string> { Editor, Reviewer, Admin };
+}
+
+/// <summary>Authorization policy names used on endpoints.</summary>
+public static class Policies
+{
+    public const string Editor = "editor";
+    public const string Reviewer = "reviewer";
+    public const string Admin = "admin";
+    public const string ReviewerOrAdmin = "reviewer-or-admin";
+    public const string Staff = "staff";
+}

@@ -1,0 +1,52 @@
+using MassTransit;
+using Publishing.Authoring.Content;
+using Publishing.Authoring.Data;
+using Publishing.Authoring.Publishing;
+using Publishing.Authoring.Seed;
+using Publishing.Messaging.Bus;
+using Publishing.Messaging.Database;
+using Publishing.ServiceDefaults;
+
+namespace Publishing.Authoring;
+
+/// <summary>The Authoring service: content items, their revisions, submissions and publication.</summary>
+public static class AuthoringHost
+{
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        builder.AddServiceDefaults("authoring");
+        builder.AddAuthoring();
+        builder.AddPublishingBus(bus => bus.AddAuthoringConsumers());
+
+        var app = builder.Build();
+        app.UseServiceDefaults();
+        app.MapDefaultEndpoints();
+        app.MapAuthoring();
+        return app;
+    }
+
+    public static WebApplicationBuilder AddAuthoring(this WebApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<AuthoringDbContext, AuthoringSqlServerDbContext>("Authoring");
+        builder.Services.AddScoped<Publication>();
+        builder.Services.AddOptions<ReviewPolicyOptions>().BindConfiguration("Authoring:Review");
+        builder.Services.AddOptions<SampleContentOptions>().BindConfiguration("Seed");
+        builder.Services.AddHostedService<SampleContentSeeder>();
+        return builder;
+    }
+
+    public static IBusRegistrationConfigurator AddAuthoringConsumers(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<PublishApprovedRevisionConsumer>();
+        bus.AddConsumer<ReturnToEditorConsumer>();
+        return bus;
+    }
+
+    public static IEndpointRouteBuilder MapAuthoring(this IEndpointRouteBuilder app)
+    {
+        app.MapContentEndpoints();
+        return app;
+    }
+}

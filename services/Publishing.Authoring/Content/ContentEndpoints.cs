@@ -1,0 +1,17 @@
+using Publishing.ServiceDefaults.Auth;
+
+namespace Publishing.Authoring.Content;
+
+public static class ContentEndpoints
+{
+    public static IEndpointRouteBuilder MapContentEndpoints(this IEndpointRouteBuilder app)
+    {
+        var content = app.MapGroup("/api/content").WithTags("Content");
+        content.MapPost("/", CreateContent.Handle).RequireAuthorization(Policies.Editor);
+        content.MapGet("/", ListContent.Handle).RequireAuthorization(Policies.Staff);
+        content.MapGet("/{slug}", GetContent.Handle).RequireAuthorization(Policies.Staff);
+        content.MapPut("/{slug}", UpdateContent.Handle).RequireAuthorization(Policies.Editor);
+        content.MapPost("/{slug}/submissions", SubmitForReview.Handle).RequireAuthorization(Policies.Editor);
+        return app;
+    }
+}

@@ -1,0 +1,41 @@
+using System.Text.Json;
+using Publishing.Authoring.Data;
+
+namespace Publishing.Authoring.Content;
+
+public sealed record ContentDates(
+    DateTimeOffset? FirstPublished, DateTimeOffset? LastModified, DateTimeOffset? LastReviewed, DateTimeOffset? NextReviewDue);
+
+public sealed record ContentView(
+    string Slug, string Type, string Title, string Status, int Revision, int? PublishedRevision,
+    JsonElement Fields, ContentDates Dates, string? ReviewComment)
+{
+    public static ContentView From(ContentItem item, ContentRevision working) => new(
+        item.Slug, item.Type, working.Title, item.Status, item.CurrentRevision, item.PublishedRevision,
+        Json.Parse(working.Fields),
+        new ContentDates(item.FirstPublished, item.LastModified, item.LastReviewed, item.NextReviewDue),
+        item.ReviewComment);
+}
+
+internal static class Json
+{
+    public static JsonElement Parse(string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        return doc.RootElement.Clone();
+    }
+}
+
+internal static class ETags
+{
+    public static string For(int revision) => $"\"{revision}\"";
+
+    /// <summary>Reads a revision from an If-Match value such as "3" or W/"3".</summary>
+    public static int? Parse(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        var v = value.Trim();
+        if (v.StartsWith("W/", StringComparison.Ordinal)) v = v[2..];
+        return int.TryParse(v.Trim('"'), out var n) ? n : -1;
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Publishing.Messaging.Database;
+
+namespace Publishing.Authoring.Data;
+
+/// <summary>Authoring's own database. Its migrations (under Migrations/Sqlite) are for SQLite.</summary>
+public class AuthoringDbContext : DbContext
+{
+    public AuthoringDbContext(DbContextOptions<AuthoringDbContext> options) : base(options) { }
+
+    protected AuthoringDbContext(DbContextOptions options) : base(options) { }
+
+    public DbSet<ContentItem> Content => Set<ContentItem>();
+    public DbSet<ContentRevision> Revisions => Set<ContentRevision>();
+    public DbSet<Submission> Submissions => Set<Submission>();
+    public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder conventions) =>
+        conventions.UseSortableDates(Database);
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.AddMessagingTables();
+        model.Entity<ContentItem>(e =>
+        {
+            e.HasIndex(c => c.Slug).IsUnique();
+            e.Property(c => c.Slug).HasMaxLength(100);
+            e.Property(c => c.Type).HasMaxLength(20);
+            e.Property(c => c.Status).HasMaxLength(30);
+            // Both guard a change of state: a stale save and a double submit each lose cleanly.
+            e.Property(c => c.CurrentRevision).IsConcurrencyToken();
+            e.Property(c => c.Status).IsConcurrencyToken();
+            e.HasMany(c => c.Revisions).WithOne().HasForeignKey(r => r.ContentId);
+        });
+        model.Entity<ContentRevision>(e =>
+        {
+            e.HasKey(r => new { r.ContentId, r.Number });
+            e.Property(r => r.Title).HasMaxLength(300);
+        });
+        model.Entity<Submission>(e =>
+        {
+            e.HasIndex(s => new { s.ContentId, s.Revision });
+            e.Property(s => s.ChangeClass).HasMaxLength(20);
+            e.Property(s => s.Reason).HasMaxLength(30);
+            e.Property(s => s.Status).HasMaxLength(30);
+        });
+        model.Entity<AuditEntry>(e =>
+        {
+            e.ToTable("AuditTrail");
+            e.HasIndex(a => new { a.ContentId, a.Id });
+            e.Property(a => a.Action).HasMaxLength(50);
+        });
+    }
+}
+
+/// <summary>The same model on SQL Server, with its own migrations (under Migrations/SqlServer).</summary>
+public sealed class AuthoringSqlServerDbContext(DbContextOptions<AuthoringSqlServerDbContext> options)
+    : AuthoringDbContext(options);

@@ -1,0 +1,40 @@
+namespace Publishing.Authoring.Data;
+
+public static class ContentStatus
+{
+    public const string Draft = "draft";
+    public const string InReview = "in-review";
+    public const string Published = "published";
+    public const string ChangesRequested = "changes-requested";
+    public const string Withdrawn = "withdrawn";
+}
+
+public static class ContentTypes
+{
+    public const string Drug = "drug";
+    public const string Article = "article";
+    public static readonly IReadOnlySet<string> All = new HashSet<string> { Drug, Article };
+}
+
+/// <summary>A drug entry or article. Its working copy is the latest of its immutable revisions.</summary>
+public sealed class ContentItem
+{
+    public Guid Id { get; set; }
+    public required string Slug { get; set; }
+    public required string Type { get; set; }
+    public required string Status { get; set; }
+
+    /// <summary>The latest revision (the working copy); also the ETag and the concurrency token.</summary>
+    public int CurrentRevision { get; set; }
+
+    public int? PublishedRevision { get; set; }
+    public Guid? OpenReviewId { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? FirstPublished { get; set; }
+    public DateTimeOffset? LastModified { get; set; }
+    public DateTimeOffset? LastReviewed { get; set; }
+    public DateTimeOffset? NextReviewDue { get; set; }
+    public string? ReviewComment { get; set; }
+
+    public List<ContentRevision> Revisions { get; set; } = [];
+}

@@ -1,0 +1,24 @@
+namespace Publishing.Authoring.Data;
+
+public static class SubmissionStatus
+{
+    public const string Pending = "pending";
+    public const string Approved = "approved";
+    public const string ChangesRequested = "changes-requested";
+}
+
+/// <summary>A revision sent for review; its id is the review id the Review service uses.</summary>
+public sealed class Submission
+{
+    public Guid Id { get; set; }
+    public Guid ContentId { get; set; }
+    public int Revision { get; set; }
+    public required string ChangeClass { get; set; }
+    public int RequiredApprovals { get; set; }
+    public required string Reason { get; set; }
+    public required string ChangeSummary { get; set; }
+    public required string SubmittedById { get; set; }
+    public required string SubmittedByName { get; set; }
+    public DateTimeOffset SubmittedAt { get; set; }
+    public required string Status { get; set; }
+}

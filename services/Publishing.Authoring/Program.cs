@@ -1,0 +1,3 @@
+using Publishing.Authoring;
+
+await AuthoringHost.Create(args).RunAsync();

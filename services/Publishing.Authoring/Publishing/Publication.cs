@@ -1,0 +1,44 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Publishing.Authoring.Content;
+using Publishing.Authoring.Data;
+using Publishing.Contracts;
+using Publishing.Messaging.Outbox;
+
+namespace Publishing.Authoring.Publishing;
+
+/// <summary>Makes a reviewed revision the published one and stages <see cref="ContentPublished"/>.</summary>
+public sealed class Publication(IOptions<ReviewPolicyOptions> policy)
+{
+    public void Publish(AuthoringDbContext db, ContentItem item, ContentRevision revision, Submission submission,
+        IReadOnlyList<Approval> approvals, DateTimeOffset now)
+    {
+        item.PublishedRevision = revision.Number;
+        item.Status = ContentStatus.Published;
+        item.OpenReviewId = null;
+        item.ReviewComment = null;
+        item.FirstPublished ??= now;
+        item.LastModified = now;
+        // A clinician checked the content itself only for clinical and safety changes.
+        if (submission.ChangeClass != ChangeClasses.Editorial)
+        {
+            item.LastReviewed = now;
+            item.NextReviewDue = now.AddMonths(policy.Value.ReviewIntervalMonths);
+        }
+        submission.Status = SubmissionStatus.Approved;
+
+        var fields = Json.Parse(revision.Fields);
+        db.Record(item, revision.Number, "published", "system", "Publishing",
+            $"Approved by {string.Join(", ", approvals.Select(a => $"{a.ReviewerName} ({a.Qualification ?? "no qualification"})"))}", now);
+        db.AddOutboxMessage(new ContentPublished(
+            item.Id, item.Slug, revision.Number, now, item.Type, revision.Title, fields, Tags(fields),
+            submission.ChangeClass, submission.ChangeSummary, submission.Reason, revision.AuthorId, revision.AuthorName,
+            approvals, item.FirstPublished.Value, item.LastModified.Value, item.LastReviewed, item.NextReviewDue,
+            CanonicalJson.Sha256(fields)), now);
+    }
+
+    private static IReadOnlyList<string> Tags(JsonElement fields) =>
+        fields.TryGetProperty("tags", out var tags) && tags.ValueKind == JsonValueKind.Array
+            ? tags.EnumerateArray().Where(t => t.ValueKind == JsonValueKind.String).Select(t => t.GetString()!).ToList()
+            : [];
+}

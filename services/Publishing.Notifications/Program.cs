@@ -1,0 +1,3 @@
+using Publishing.Notifications;
+
+await NotificationsHost.Create(args).RunAsync();

@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using Publishing.Messaging.Database;
+
+namespace Publishing.Review.Data;
+
+/// <summary>Review's own database. Its migrations (under Migrations/Sqlite) are for SQLite.</summary>
+public class ReviewDbContext : DbContext
+{
+    public ReviewDbContext(DbContextOptions<ReviewDbContext> options) : base(options) { }
+
+    protected ReviewDbContext(DbContextOptions options) : base(options) { }
+
+    public DbSet<ReviewTask> Reviews => Set<ReviewTask>();
+    public DbSet<ReviewApprovalRecord> Approvals => Set<ReviewApprovalRecord>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder conventions) =>
+        conventions.UseSortableDates(Database);
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.AddMessagingTables();
+        model.Entity<ReviewTask>(e =>
+        {
+            e.ToTable("ReviewTasks");
+            e.Property(t => t.Id).ValueGeneratedNever();
+            e.HasIndex(t => new { t.ContentId, t.Revision });
+            e.HasIndex(t => t.Status);
+            e.Property(t => t.Slug).HasMaxLength(100);
+            e.Property(t => t.ContentType).HasMaxLength(20);
+            e.Property(t => t.Title).HasMaxLength(300);
+            e.Property(t => t.ChangeClass).HasMaxLength(20);
+            e.Property(t => t.Reason).HasMaxLength(30);
+            e.Property(t => t.ChangeSummary).HasMaxLength(2000);
+            e.Property(t => t.AuthorId).HasMaxLength(200);
+            e.Property(t => t.AuthorName).HasMaxLength(200);
+            e.Property(t => t.Status).HasMaxLength(30);
+            e.Property(t => t.Version).IsConcurrencyToken();
+            e.HasMany(t => t.Approvals).WithOne().HasForeignKey(a => a.ReviewId);
+        });
+        model.Entity<ReviewApprovalRecord>(e =>
+        {
+            e.ToTable("ReviewApprovals");
+            e.HasKey(a => new { a.ReviewId, a.ReviewerId });
+            e.Property(a => a.ReviewerId).HasMaxLength(200);
+            e.Property(a => a.ReviewerName).HasMaxLength(200);
+            e.Property(a => a.Qualification).HasMaxLength(200);
+            e.Property(a => a.Comment).HasMaxLength(2000);
+        });
+    }
+}
+
+/// <summary>The same model on SQL Server, with its own migrations (under Migrations/SqlServer).</summary>
+public sealed class ReviewSqlServerDbContext(DbContextOptions<ReviewSqlServerDbContext> options)
+    : ReviewDbContext(options);

@@ -1,0 +1,3 @@
+using Publishing.Review;
+
+await ReviewHost.Create(args).RunAsync();

@@ -1,0 +1,45 @@
+using MassTransit;
+using Publishing.Messaging.Bus;
+using Publishing.Messaging.Database;
+using Publishing.Review.Data;
+using Publishing.Review.Reviews;
+using Publishing.ServiceDefaults;
+
+namespace Publishing.Review;
+
+/// <summary>The Review service: review tasks and the clinical sign-offs that release a revision.</summary>
+public static class ReviewHost
+{
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        builder.AddServiceDefaults("review");
+        builder.AddReview();
+        builder.AddPublishingBus(bus => bus.AddReviewConsumers());
+
+        var app = builder.Build();
+        app.UseServiceDefaults();
+        app.MapDefaultEndpoints();
+        app.MapReview();
+        return app;
+    }
+
+    public static WebApplicationBuilder AddReview(this WebApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<ReviewDbContext, ReviewSqlServerDbContext>("Review");
+        return builder;
+    }
+
+    public static IBusRegistrationConfigurator AddReviewConsumers(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<RecordSubmissionConsumer>();
+        return bus;
+    }
+
+    public static IEndpointRouteBuilder MapReview(this IEndpointRouteBuilder app)
+    {
+        app.MapReviewEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,3 @@
+using Publishing.SearchIndexing;
+
+await SearchIndexingHost.Create(args).RunAsync();

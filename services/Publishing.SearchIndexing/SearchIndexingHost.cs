@@ -1,0 +1,48 @@
+using MassTransit;
+using Publishing.Messaging.Bus;
+using Publishing.Messaging.Database;
+using Publishing.SearchIndexing.Data;
+using Publishing.SearchIndexing.Indexing;
+using Publishing.SearchIndexing.Published;
+using Publishing.ServiceDefaults;
+
+namespace Publishing.SearchIndexing;
+
+/// <summary>The Search indexing service: the published copy of every item, its public read API and change feed.</summary>
+public static class SearchIndexingHost
+{
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        builder.AddServiceDefaults("search-indexing");
+        builder.AddSearchIndexing();
+        builder.AddPublishingBus(bus => bus.AddSearchIndexingConsumers());
+
+        var app = builder.Build();
+        app.UseServiceDefaults();
+        app.MapDefaultEndpoints();
+        app.MapSearchIndexing();
+        return app;
+    }
+
+    public static WebApplicationBuilder AddSearchIndexing(this WebApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<SearchDbContext, SearchSqlServerDbContext>("SearchIndexing");
+        return builder;
+    }
+
+    public static IBusRegistrationConfigurator AddSearchIndexingConsumers(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<IndexPublishedContentConsumer>();
+        bus.AddConsumer<RemoveWithdrawnContentConsumer>();
+        bus.AddConsumer<RecordReviewConfirmedConsumer>();
+        return bus;
+    }
+
+    public static IEndpointRouteBuilder MapSearchIndexing(this IEndpointRouteBuilder app)
+    {
+        app.MapPublishedEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,3 @@
+using Publishing.Standalone;
+
+await StandaloneHost.Create(args).RunAsync();

@@ -1,0 +1,43 @@
+using Publishing.Authoring;
+using Publishing.Messaging.Bus;
+using Publishing.Notifications;
+using Publishing.Review;
+using Publishing.SearchIndexing;
+using Publishing.ServiceDefaults;
+
+namespace Publishing.Standalone;
+
+/// <summary>
+/// Every service in one process: the same modules the separate hosts use, on one origin, with an
+/// in-memory bus and SQLite files by default. Each service still has its own database, queues
+/// and outbox, so the behaviour matches the distributed deployment.
+/// </summary>
+public static class StandaloneHost
+{
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        builder.AddServiceDefaults("publishing-standalone");
+        builder.AddAuthoring();
+        builder.AddReview();
+        builder.AddSearchIndexing();
+        builder.AddNotifications();
+        builder.AddPublishingBus(bus =>
+        {
+            bus.AddAuthoringConsumers();
+            bus.AddReviewConsumers();
+            bus.AddSearchIndexingConsumers();
+            bus.AddNotificationsConsumers();
+        });
+
+        var app = builder.Build();
+        app.UseServiceDefaults();
+        app.MapDefaultEndpoints();
+        app.MapAuthoring();
+        app.MapReview();
+        app.MapSearchIndexing();
+        app.MapNotifications();
+        return app;
+    }
+}

@@ -1,0 +1,98 @@
+using YamlDotNet.RepresentationModel;
+
+namespace Publishing.Deployment.Tests;
+
+/// <summary>docker-compose.yml, parsed with YamlDotNet's representation model.</summary>
+internal sealed class Compose
+{
+    public const string FileName = "docker-compose.yml";
+
+    public IReadOnlyDictionary<string, ComposeService> Services { get; }
+
+    private Compose(IReadOnlyDictionary<string, ComposeService> services) => Services = services;
+
+    public static Compose Load()
+    {
+        var path = Repo.PathOf(FileName);
+        Assert.True(File.Exists(path), $"{FileName} is missing at the repository root ({path}).");
+        var stream = new YamlStream();
+        using (var reader = new StreamReader(path)) stream.Load(reader);
+        Assert.True(stream.Documents.Count == 1, $"{FileName} should hold exactly one YAML document.");
+        var root = Assert.IsType<YamlMappingNode>(stream.Documents[0].RootNode);
+        var services = root.Child("services") as YamlMappingNode
+            ?? throw new Xunit.Sdk.XunitException($"{FileName} has no 'services' mapping.");
+        return new Compose(services.Children.ToDictionary(
+            kv => ((YamlScalarNode)kv.Key).Value!,
+            kv => new ComposeService(((YamlScalarNode)kv.Key).Value!, (YamlMappingNode)kv.Value),
+            StringComparer.Ordinal));
+    }
+
+    /// <summary>The services compose builds from this repository (the application services).</summary>
+    public IEnumerable<ComposeService> AppServices => Services.Values.Where(s => s.Dockerfile is not null);
+
+    public ComposeService? ForProject(string project) =>
+        Services.Values.FirstOrDefault(s => SamePath(s.Dockerfile, Repo.DockerfilePath(project)));
+
+    private static bool SamePath(string? a, string b) =>
+        a is not null && string.Equals(a.Replace('\\', '/').TrimStart('.', '/'), b, StringComparison.Ordinal);
+}
+
+internal sealed class ComposeService(string name, YamlMappingNode node)
+{
+    public string Name { get; } = name;
+    public YamlMappingNode Node { get; } = node;
+
+    /// <summary><c>build.dockerfile</c>, or null when the service is not built here.</summary>
+    public string? Dockerfile => (Node.Child("build") as YamlMappingNode)?.Scalar("dockerfile");
+
+    public string? BuildContext => Node.Child("build") switch
+    {
+        YamlScalarNode s => s.Value,
+        YamlMappingNode m => m.Scalar("context"),
+        _ => null,
+    };
+
+    public YamlMappingNode? Healthcheck => Node.Child("healthcheck") as YamlMappingNode;
+
+    /// <summary>The healthcheck's <c>test</c>, as one string.</summary>
+    public string? HealthcheckTest => Healthcheck?.Child("test") switch
+    {
+        YamlScalarNode s => s.Value,
+        YamlSequenceNode seq => string.Join(' ', seq.Children.OfType<YamlScalarNode>().Select(x => x.Value)),
+        _ => null,
+    };
+
+    /// <summary><c>depends_on</c>: service name -> condition (null for the short list form).</summary>
+    public IReadOnlyDictionary<string, string?> DependsOn => Node.Child("depends_on") switch
+    {
+        YamlSequenceNode seq => seq.Children.OfType<YamlScalarNode>()
+            .ToDictionary(s => s.Value!, _ => (string?)null, StringComparer.Ordinal),
+        YamlMappingNode map => map.Children.ToDictionary(
+            kv => ((YamlScalarNode)kv.Key).Value!,
+            kv => (kv.Value as YamlMappingNode)?.Scalar("condition"),
+            StringComparer.Ordinal),
+        _ => new Dictionary<string, string?>(),
+    };
+
+    /// <summary><c>environment</c>, in either the mapping or the <c>- KEY=value</c> list form.</summary>
+    public IReadOnlyDictionary<string, string> Environment => Node.Child("environment") switch
+    {
+        YamlMappingNode map => map.Children.ToDictionary(
+            kv => ((YamlScalarNode)kv.Key).Value!,
+            kv => (kv.Value as YamlScalarNode)?.Value ?? "",
+            StringComparer.Ordinal),
+        YamlSequenceNode seq => seq.Children.OfType<YamlScalarNode>()
+            .Select(s => s.Value ?? "")
+            .Select(s => s.Split('=', 2))
+            .ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : "", StringComparer.Ordinal),
+        _ => new Dictionary<string, string>(),
+    };
+}
+
+internal static class YamlExtensions
+{
+    public static YamlNode? Child(this YamlMappingNode node, string key) =>
+        node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
+
+    public static string? Scalar(this YamlMappingNode node, string key) => (node.Child(key) as YamlScalarNode)?.Value;
+}

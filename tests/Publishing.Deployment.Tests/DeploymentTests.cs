@@ -1,0 +1,274 @@
+using System.Data.Common;
+using System.Diagnostics;
+
+namespace Publishing.Deployment.Tests;
+
+/// <summary>
+/// Keeps docker-compose.yml, the Dockerfiles and infra/run-local.sh in step with the service
+/// projects. Docker is not needed: the files are read, not run.
+/// </summary>
+public sealed class DeploymentTests
+{
+    private static readonly string[] Infrastructure = ["rabbitmq", "sqlserver"];
+    private const string RunLocal = "infra/run-local.sh";
+
+    private readonly Compose compose = Compose.Load();
+
+    [Fact]
+    public void There_are_service_projects_to_deploy() =>
+        Assert.True(Repo.ServiceProjects().Count > 0, $"No service projects found under {Repo.PathOf("services")}.");
+
+    [Fact]
+    public void Every_service_project_has_a_compose_service_built_from_its_Dockerfile()
+    {
+        var problems = new List<string>();
+        foreach (var project in Repo.ServiceProjects())
+        {
+            var dockerfile = Repo.DockerfilePath(project);
+            if (!File.Exists(Repo.PathOf(dockerfile)))
+                problems.Add($"{project}: {dockerfile} does not exist.");
+            var service = compose.ForProject(project);
+            if (service is null)
+            {
+                problems.Add($"{project}: no service in {Compose.FileName} has build.dockerfile: {dockerfile}.");
+                continue;
+            }
+            if (service.BuildContext is not ("." or "./"))
+                problems.Add($"{project}: compose service '{service.Name}' should build with context '.' (the repository root), not '{service.BuildContext}'.");
+        }
+        AssertNone(problems);
+    }
+
+    [Fact]
+    public void Every_compose_build_points_at_an_existing_Dockerfile()
+    {
+        var problems = compose.AppServices
+            .Where(s => !File.Exists(Repo.PathOf(s.Dockerfile!)))
+            .Select(s => $"compose service '{s.Name}': build.dockerfile {s.Dockerfile} does not exist.")
+            .ToList();
+        AssertNone(problems);
+    }
+
+    [Fact]
+    public void RabbitMq_and_SqlServer_have_healthchecks()
+    {
+        var problems = new List<string>();
+        foreach (var name in Infrastructure)
+        {
+            if (!compose.Services.TryGetValue(name, out var service))
+                problems.Add($"{Compose.FileName} has no '{name}' service.");
+            else if (string.IsNullOrWhiteSpace(service.HealthcheckTest))
+                problems.Add($"compose service '{name}' has no healthcheck test (the app services wait for it to be healthy).");
+        }
+        AssertNone(problems);
+    }
+
+    [Fact]
+    public void App_services_wait_for_healthy_infrastructure_and_have_their_own_healthcheck()
+    {
+        var problems = new List<string>();
+        foreach (var service in AppServicesFor(problems))
+        {
+            var dependsOn = service.DependsOn;
+            foreach (var dependency in Infrastructure)
+            {
+                if (!dependsOn.TryGetValue(dependency, out var condition))
+                    problems.Add($"'{service.Name}' does not depend_on '{dependency}'.");
+                else if (condition != "service_healthy")
+                    problems.Add($"'{service.Name}' depends_on '{dependency}' with condition '{condition ?? "(none)"}', expected service_healthy.");
+            }
+            var test = service.HealthcheckTest;
+            if (string.IsNullOrWhiteSpace(test))
+                problems.Add($"'{service.Name}' has no healthcheck.");
+            else if (!test.Contains("/health/ready", StringComparison.Ordinal))
+                problems.Add($"'{service.Name}' healthcheck should probe /health/ready, it runs: {test}");
+        }
+        AssertNone(problems);
+    }
+
+    [Fact]
+    public void Each_app_service_has_its_own_database_under_the_name_its_host_reads()
+    {
+        var problems = new List<string>();
+        var owners = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var project in Repo.ServiceProjects())
+        {
+            var service = compose.ForProject(project);
+            if (service is null)
+            {
+                problems.Add($"{project}: no compose service (see the Dockerfile test).");
+                continue;
+            }
+            var names = Repo.DatabaseNames(project);
+            if (names.Count == 0)
+            {
+                problems.Add($"{project}: no AddServiceDatabase<...>(\"Name\") call found in its *Host.cs, so its connection string name is unknown.");
+                continue;
+            }
+            var environment = service.Environment;
+            foreach (var name in names)
+            {
+                var key = $"ConnectionStrings__{name}";
+                if (!environment.TryGetValue(key, out var connection) || string.IsNullOrWhiteSpace(connection))
+                {
+                    problems.Add($"'{service.Name}' does not set {key} (its host calls AddServiceDatabase(\"{name}\")).");
+                    continue;
+                }
+                var database = DatabaseName(connection);
+                if (database is null)
+                    problems.Add($"'{service.Name}' {key} names no Database (or Initial Catalog): {connection}");
+                else if (owners.TryGetValue(database, out var other))
+                    problems.Add($"'{service.Name}' and '{other}' share the database '{database}'; each service owns its own.");
+                else
+                    owners[database] = service.Name;
+            }
+        }
+        AssertNone(problems);
+    }
+
+    [Fact]
+    public void App_services_use_SqlServer_RabbitMq_and_one_signing_key()
+    {
+        var problems = new List<string>();
+        var keys = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var service in AppServicesFor(problems))
+        {
+            var environment = service.Environment;
+            Expect(service, environment, "Database__Provider", "SqlServer", problems);
+            Expect(service, environment, "Messaging__Transport", "RabbitMq", problems);
+            if (!environment.TryGetValue("ConnectionStrings__RabbitMq", out var rabbit) || string.IsNullOrWhiteSpace(rabbit))
+                problems.Add($"'{service.Name}' does not set ConnectionStrings__RabbitMq.");
+            else if (!rabbit.StartsWith("amqp://", StringComparison.Ordinal))
+                problems.Add($"'{service.Name}' ConnectionStrings__RabbitMq should be an amqp:// URI, not '{rabbit}'.");
+            if (!environment.TryGetValue("Auth__SigningKey", out var key) || string.IsNullOrWhiteSpace(key))
+                problems.Add($"'{service.Name}' does not set Auth__SigningKey.");
+            else
+                (keys.TryGetValue(key, out var users) ? users : keys[key] = []).Add(service.Name);
+        }
+        if (keys.Count > 1)
+            problems.Add("The services must share one Auth__SigningKey (tokens from one are checked by all); found: "
+                + string.Join("; ", keys.Select(k => $"'{k.Key}' in {string.Join(", ", k.Value)}")));
+        AssertNone(problems);
+    }
+
+    [Fact]
+    public void Each_Dockerfile_copies_the_projects_its_service_references()
+    {
+        var problems = new List<string>();
+        foreach (var project in Repo.ServiceProjects())
+        {
+            var path = Repo.PathOf(Repo.DockerfilePath(project));
+            if (!File.Exists(path))
+            {
+                problems.Add($"{project}: {Repo.DockerfilePath(project)} does not exist.");
+                continue;
+            }
+            var text = File.ReadAllText(path);
+            foreach (var file in new[] { "global.json", "Directory.Build.props", "Directory.Packages.props" })
+            {
+                if (!text.Contains(file, StringComparison.Ordinal))
+                    problems.Add($"{project}: the Dockerfile does not copy {file}.");
+            }
+            foreach (var folder in Repo.ProjectClosure(project))
+            {
+                if (!text.Contains($"COPY {folder}/", StringComparison.Ordinal))
+                    problems.Add($"{project}: the Dockerfile does not copy {folder}/, which the service builds from.");
+            }
+            if (!text.Contains("InvariantGlobalization=false", StringComparison.Ordinal))
+                problems.Add($"{project}: the Dockerfile should publish with -p:InvariantGlobalization=false (SqlClient does not support invariant mode).");
+            if (!text.Contains($"{project}.dll", StringComparison.Ordinal))
+                problems.Add($"{project}: the Dockerfile ENTRYPOINT does not run {project}.dll.");
+        }
+        AssertNone(problems);
+    }
+
+    [Fact]
+    public void Authoring_image_carries_the_sample_content_and_seeds_it()
+    {
+        const string project = "Publishing.Authoring";
+        var dockerfile = Repo.PathOf(Repo.DockerfilePath(project));
+        Assert.True(File.Exists(dockerfile), $"{Repo.DockerfilePath(project)} does not exist.");
+        Assert.True(File.ReadAllText(dockerfile).Contains("services/Publishing.Standalone/Seed/", StringComparison.Ordinal),
+            $"{Repo.DockerfilePath(project)} should copy services/Publishing.Standalone/Seed into /app/Seed.");
+        var service = compose.ForProject(project);
+        Assert.True(service is not null, $"No compose service builds {project}.");
+        Assert.True(service.Environment.TryGetValue("Seed__Enabled", out var seed) && seed == "true",
+            $"'{service.Name}' should set Seed__Enabled=true.");
+        var others = compose.AppServices.Where(s => s != service && s.Environment.ContainsKey("Seed__Enabled")).Select(s => s.Name).ToList();
+        Assert.True(others.Count == 0, $"Only Authoring seeds; Seed__Enabled is also set on: {string.Join(", ", others)}.");
+    }
+
+    [Fact]
+    public void Run_local_script_exists_is_executable_and_starts_every_service()
+    {
+        var path = Repo.PathOf(RunLocal);
+        Assert.True(File.Exists(path), $"{RunLocal} is missing.");
+        if (!OperatingSystem.IsWindows())
+        {
+            var mode = File.GetUnixFileMode(path);
+            Assert.True(mode.HasFlag(UnixFileMode.UserExecute), $"{RunLocal} is not executable (mode {mode}); chmod +x it.");
+        }
+        var text = File.ReadAllText(path);
+        Assert.True(text.Contains("set -euo pipefail", StringComparison.Ordinal), $"{RunLocal} should `set -euo pipefail`.");
+        var missing = Repo.ServiceProjects().Where(p => !text.Contains(p, StringComparison.Ordinal)).ToList();
+        Assert.True(missing.Count == 0, $"{RunLocal} does not start: {string.Join(", ", missing)}.");
+    }
+
+    [Fact]
+    public async Task Run_local_script_parses()
+    {
+        var path = Repo.PathOf(RunLocal);
+        Assert.True(File.Exists(path), $"{RunLocal} is missing.");
+        var start = new ProcessStartInfo("bash")
+        {
+            ArgumentList = { "-n", path },
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        Process? bash;
+        try { bash = Process.Start(start); }
+        catch (System.ComponentModel.Win32Exception e) { throw new Xunit.Sdk.XunitException($"Could not run bash -n {RunLocal}: {e.Message}"); }
+        Assert.True(bash is not null, "bash did not start.");
+        using (bash)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            var stdout = bash.StandardOutput.ReadToEndAsync(timeout.Token);
+            var stderr = bash.StandardError.ReadToEndAsync(timeout.Token);
+            await bash.WaitForExitAsync(timeout.Token);
+            await stdout;
+            var errors = await stderr;
+            Assert.True(bash.ExitCode == 0, $"bash -n {RunLocal} failed (exit {bash.ExitCode}): {errors}");
+        }
+    }
+
+    private List<ComposeService> AppServicesFor(List<string> problems)
+    {
+        var services = compose.AppServices.ToList();
+        if (services.Count == 0) problems.Add($"{Compose.FileName} builds no application services.");
+        return services;
+    }
+
+    private static void Expect(ComposeService service, IReadOnlyDictionary<string, string> environment, string key, string expected, List<string> problems)
+    {
+        if (!environment.TryGetValue(key, out var actual))
+            problems.Add($"'{service.Name}' does not set {key} (expected {expected}).");
+        else if (!string.Equals(actual, expected, StringComparison.OrdinalIgnoreCase))
+            problems.Add($"'{service.Name}' sets {key}={actual}, expected {expected}.");
+    }
+
+    private static string? DatabaseName(string connection)
+    {
+        var builder = new DbConnectionStringBuilder { ConnectionString = connection };
+        foreach (var key in new[] { "Database", "Initial Catalog" })
+        {
+            if (builder.TryGetValue(key, out var value) && value is string name && name.Length > 0) return name;
+        }
+        return null;
+    }
+
+    private static void AssertNone(List<string> problems)
+    {
+        if (problems.Count > 0) Assert.Fail(string.Join(Environment.NewLine, problems));
+    }
+}

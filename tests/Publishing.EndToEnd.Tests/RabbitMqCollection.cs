@@ -1,0 +1,7 @@
+using Publishing.Testing;
+using Xunit;
+
+namespace Publishing.EndToEnd.Tests;
+
+[CollectionDefinition(RabbitMqFixture.Collection)]
+public sealed class RabbitMqCollection : ICollectionFixture<RabbitMqFixture>;

@@ -1,0 +1,77 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Publishing.Testing;
+
+/// <summary>One service (or the standalone host) running on a real loopback port, as in production.</summary>
+public sealed class ServiceHost : IAsyncDisposable
+{
+    private bool _stopped;
+
+    private ServiceHost(WebApplication app, Uri address)
+    {
+        App = app;
+        Address = address;
+        Http = new HttpClient { BaseAddress = address };
+    }
+
+    public WebApplication App { get; }
+    public Uri Address { get; }
+    public HttpClient Http { get; }
+    public IServiceProvider Services => App.Services;
+
+    public static async Task<ServiceHost> StartAsync(
+        Func<string[], Action<WebApplicationBuilder>?, WebApplication> create, IDictionary<string, string?> settings)
+    {
+        var app = create([], builder => builder.Configuration.AddInMemoryCollection(settings));
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new ServiceHost(app, new Uri(address));
+    }
+
+    /// <summary>Settings for a test host: its own data folder, the given broker, a fast sweeper, dev tokens.</summary>
+    public static Dictionary<string, string?> Settings(Uri? rabbitMq, string dataDirectory) => new()
+    {
+        ["Urls"] = "http://127.0.0.1:0",
+        ["Messaging:Transport"] = rabbitMq is null ? "InMemory" : "RabbitMq",
+        ["ConnectionStrings:RabbitMq"] = rabbitMq?.ToString(),
+        ["DataDirectory"] = dataDirectory,
+        ["Auth:DevIssuer:Enabled"] = "true",
+        ["Seed:Enabled"] = "false",
+        ["Messaging:Outbox:SweepInterval"] = "00:00:00.500",
+        ["Logging:LogLevel:Default"] = "Warning",
+        ["Logging:LogLevel:MassTransit"] = "Warning",
+    };
+
+    /// <summary>A client that acts as the given user, with a token from the host's dev issuer.</summary>
+    public async Task<HttpClient> ClientAsAsync(string userId, string role, string? qualification = null)
+    {
+        var response = await Http.PostAsJsonAsync("/api/dev/tokens",
+            new { userId, name = $"Test {userId}", roles = new[] { role }, qualification });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        var client = new HttpClient { BaseAddress = Address };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public async Task StopAsync()
+    {
+        if (_stopped) return;
+        _stopped = true;
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await StopAsync();
+    }
+}
