@@ -17,7 +17,8 @@ public sealed record BusSettings(BusTransport Transport, Uri RabbitMq)
             : Enum.TryParse<BusTransport>(value, ignoreCase: true, out var t)
                 ? t
                 : throw new InvalidOperationException($"Messaging:Transport '{value}' is not one of RabbitMq, InMemory.");
-        var uri = new Uri(config.GetConnectionString("RabbitMq") ?? DefaultRabbitMq);
+        var configured = config.GetConnectionString("RabbitMq");
+        var uri = new Uri(string.IsNullOrWhiteSpace(configured) ? DefaultRabbitMq : configured);
         return new BusSettings(transport, uri);
     }
 }

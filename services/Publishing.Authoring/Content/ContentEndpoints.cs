@@ -12,6 +12,11 @@ public static class ContentEndpoints
         content.MapGet("/{slug}", GetContent.Handle).RequireAuthorization(Policies.Staff);
         content.MapPut("/{slug}", UpdateContent.Handle).RequireAuthorization(Policies.Editor);
         content.MapPost("/{slug}/submissions", SubmitForReview.Handle).RequireAuthorization(Policies.Editor);
+        content.MapGet("/{slug}/revisions", ListRevisions.Handle).RequireAuthorization(Policies.Staff);
+        content.MapGet("/{slug}/revisions/{number:int}", GetRevision.Handle).RequireAuthorization(Policies.Staff);
+        content.MapGet("/{slug}/diff", GetDiff.Handle).RequireAuthorization(Policies.Staff);
+        content.MapPost("/{slug}/withdrawal", WithdrawContent.Handle).RequireAuthorization(Policies.ReviewerOrAdmin);
+        content.MapGet("/{slug}/audit", GetAuditTrail.Handle).RequireAuthorization(Policies.Staff);
         return app;
     }
 }

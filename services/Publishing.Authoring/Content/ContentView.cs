@@ -8,13 +8,13 @@ public sealed record ContentDates(
 
 public sealed record ContentView(
     string Slug, string Type, string Title, string Status, int Revision, int? PublishedRevision,
-    JsonElement Fields, ContentDates Dates, string? ReviewComment)
+    JsonElement Fields, ContentDates Dates, string? ReviewComment, DateTimeOffset? WithdrawnAt, string? WithdrawalReason)
 {
     public static ContentView From(ContentItem item, ContentRevision working) => new(
         item.Slug, item.Type, working.Title, item.Status, item.CurrentRevision, item.PublishedRevision,
         Json.Parse(working.Fields),
         new ContentDates(item.FirstPublished, item.LastModified, item.LastReviewed, item.NextReviewDue),
-        item.ReviewComment);
+        item.ReviewComment, item.WithdrawnAt, item.WithdrawalReason);
 }
 
 internal static class Json

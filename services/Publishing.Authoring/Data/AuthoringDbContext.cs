@@ -15,6 +15,28 @@ public class AuthoringDbContext : DbContext
     public DbSet<Submission> Submissions => Set<Submission>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
 
+    // Revisions and the audit trail are history: once written they are never changed or removed.
+    // The database enforces it too (triggers in the AppendOnlyHistory migrations).
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseHistoryRewrites();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseHistoryRewrites();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void RefuseHistoryRewrites()
+    {
+        var rewrite = ChangeTracker.Entries()
+            .FirstOrDefault(e => e.Entity is ContentRevision or AuditEntry && e.State is EntityState.Modified or EntityState.Deleted);
+        if (rewrite is not null)
+            throw new InvalidOperationException($"{rewrite.Entity.GetType().Name} rows are append-only; a save tried to {rewrite.State.ToString().ToLowerInvariant()} one.");
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions) =>
         conventions.UseSortableDates(Database);
 
@@ -30,7 +52,8 @@ public class AuthoringDbContext : DbContext
             // Both guard a change of state: a stale save and a double submit each lose cleanly.
             e.Property(c => c.CurrentRevision).IsConcurrencyToken();
             e.Property(c => c.Status).IsConcurrencyToken();
-            e.HasMany(c => c.Revisions).WithOne().HasForeignKey(r => r.ContentId);
+            // Restrict: history never goes with its item (and SQL Server refuses INSTEAD OF triggers under a cascade).
+            e.HasMany(c => c.Revisions).WithOne().HasForeignKey(r => r.ContentId).OnDelete(DeleteBehavior.Restrict);
         });
         model.Entity<ContentRevision>(e =>
         {

@@ -36,5 +36,10 @@ public sealed class ContentItem
     public DateTimeOffset? NextReviewDue { get; set; }
     public string? ReviewComment { get; set; }
 
+    /// <summary>Set while the last published revision is withdrawn (until a later one is published).</summary>
+    public DateTimeOffset? WithdrawnAt { get; set; }
+
+    public string? WithdrawalReason { get; set; }
+
     public List<ContentRevision> Revisions { get; set; } = [];
 }

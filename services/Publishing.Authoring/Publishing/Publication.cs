@@ -17,6 +17,8 @@ public sealed class Publication(IOptions<ReviewPolicyOptions> policy)
         item.Status = ContentStatus.Published;
         item.OpenReviewId = null;
         item.ReviewComment = null;
+        item.WithdrawnAt = null;
+        item.WithdrawalReason = null;
         item.FirstPublished ??= now;
         item.LastModified = now;
         // A clinician checked the content itself only for clinical and safety changes.

@@ -116,6 +116,12 @@ namespace Publishing.Authoring.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<string>("WithdrawalReason")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Slug")
@@ -286,7 +292,7 @@ namespace Publishing.Authoring.Migrations.SqlServer
                     b.HasOne("Publishing.Authoring.Data.ContentItem", null)
                         .WithMany("Revisions")
                         .HasForeignKey("ContentId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -109,6 +109,12 @@ namespace Publishing.Authoring.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("WithdrawalReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Slug")
@@ -277,7 +283,7 @@ namespace Publishing.Authoring.Migrations.Sqlite
                     b.HasOne("Publishing.Authoring.Data.ContentItem", null)
                         .WithMany("Revisions")
                         .HasForeignKey("ContentId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
