@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Publishing.Authoring.Content.Model;
 using Publishing.Authoring.Data;
 using Publishing.Messaging.Inbox;
 using Publishing.ServiceDefaults.Auth;
@@ -19,6 +20,8 @@ public static class CreateContent
     {
         var errors = Validate(request);
         if (errors.Count > 0) return Problems.Invalid(errors);
+        var fields = ContentFields.Validate(request.Type!, request.Fields!.Value, clock);
+        if (!fields.IsValid) return Problems.Invalid(fields.Errors!);
 
         var user = CurrentUser.From(principal);
         var now = clock.GetUtcNow();
@@ -29,7 +32,7 @@ public static class CreateContent
         };
         var revision = new ContentRevision
         {
-            ContentId = item.Id, Number = 1, Title = request.Title!.Trim(), Fields = request.Fields!.Value.GetRawText(),
+            ContentId = item.Id, Number = 1, Title = request.Title!.Trim(), Fields = fields.Normalized!.Value.GetRawText(),
             AuthorId = user.Id, AuthorName = user.Name, SavedAt = now,
         };
         item.Revisions.Add(revision);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Publishing.Authoring.Content.Diff;
 using Publishing.Authoring.Data;
 using Publishing.Contracts;
 using Publishing.ServiceDefaults.Validation;
@@ -32,12 +33,9 @@ public static class GetDiff
         var before = fromNumber == 0 ? null : revisions[fromNumber];
         var after = revisions[toNumber];
 
-        var changes = ChangeClasses.Diff(item.Type, before is null ? null : Json.Parse(before.Fields), Json.Parse(after.Fields));
-        if (before is not null && before.Title != after.Title)
-            changes.Insert(0, new FieldChange("title", "changed", JsonText(before.Title), JsonText(after.Title), ChangeClasses.Editorial));
-        var changeClass = ChangeClasses.Classify(changes);
-        return TypedResults.Ok(new DiffView(fromNumber, toNumber, changeClass, ChangeClasses.RequiredApprovals(changeClass), changes));
+        var changes = ContentDiff.Compute(item.Type, before is null ? null : Json.Parse(before.Fields), Json.Parse(after.Fields),
+            (before?.Title, after.Title));
+        var changeClass = ContentDiff.Classify(changes);
+        return TypedResults.Ok(new DiffView(fromNumber, toNumber, changeClass, ContentDiff.RequiredApprovals(changeClass), changes));
     }
-
-    private static string JsonText(string value) => System.Text.Json.JsonSerializer.Serialize(value);
 }

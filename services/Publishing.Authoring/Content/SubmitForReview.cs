@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Publishing.Authoring.Content.Diff;
 using Publishing.Authoring.Data;
 using Publishing.Contracts;
 using Publishing.Messaging.Outbox;
@@ -39,16 +40,17 @@ public static class SubmitForReview
             return Problems.Conflict($"Only a draft can be submitted; this item is {item.Status}.");
 
         var working = await db.Revisions.SingleAsync(r => r.ContentId == item.Id && r.Number == item.CurrentRevision, ct);
-        JsonElement? published = null;
+        ContentRevision? published = null;
         if (item.PublishedRevision is { } p)
-            published = Json.Parse((await db.Revisions.SingleAsync(r => r.ContentId == item.Id && r.Number == p, ct)).Fields);
+            published = await db.Revisions.SingleAsync(r => r.ContentId == item.Id && r.Number == p, ct);
 
         var fields = Json.Parse(working.Fields);
-        var changes = ChangeClasses.Diff(item.Type, published, fields);
+        var changes = ContentDiff.Compute(item.Type, published is null ? null : Json.Parse(published.Fields), fields,
+            (published?.Title, working.Title));
         if (changes.Count == 0 && item.PublishedRevision is not null)
             return Problems.Conflict("Nothing changed since the published revision.");
 
-        var computed = ChangeClasses.Classify(changes);
+        var computed = ContentDiff.Classify(changes);
         if (request.ChangeClass is { } requested && ChangeClasses.Rank(requested) < ChangeClasses.Rank(computed))
             return Problems.Invalid("changeClass",
                 $"These changes are {computed}; the class can be raised but not lowered to {requested}.", StatusCodes.Status422UnprocessableEntity);
@@ -75,7 +77,7 @@ public static class SubmitForReview
         db.AddOutboxMessage(new ContentSubmittedForReview(
             item.Id, item.Slug, item.CurrentRevision, now, submission.Id, item.Type, working.Title, changeClass,
             submission.RequiredApprovals, submission.Reason, submission.ChangeSummary, working.AuthorId, working.AuthorName,
-            changes), now);
+            changes.ToList()), now);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Publishing.Authoring.Content.Model;
 using Publishing.Authoring.Data;
 using Publishing.ServiceDefaults.Auth;
 using Publishing.ServiceDefaults.Validation;
@@ -33,12 +34,15 @@ public static class UpdateContent
         if (item.Status == ContentStatus.InReview)
             return Problems.Conflict("The item is in review; it can be edited again once the review ends.");
 
+        var fields = ContentFields.Validate(item.Type, request.Fields!.Value, clock);
+        if (!fields.IsValid) return Problems.Invalid(fields.Errors!);
+
         var user = CurrentUser.From(principal);
         var now = clock.GetUtcNow();
         var revision = new ContentRevision
         {
             ContentId = item.Id, Number = item.CurrentRevision + 1, Title = request.Title!.Trim(),
-            Fields = request.Fields!.Value.GetRawText(), AuthorId = user.Id, AuthorName = user.Name, SavedAt = now,
+            Fields = fields.Normalized!.Value.GetRawText(), AuthorId = user.Id, AuthorName = user.Name, SavedAt = now,
         };
         db.Revisions.Add(revision);
         item.CurrentRevision = revision.Number;

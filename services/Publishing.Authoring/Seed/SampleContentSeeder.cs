@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Publishing.Authoring.Content;
+using Publishing.Authoring.Content.Model;
 using Publishing.Authoring.Data;
 using Publishing.Authoring.Publishing;
 using Publishing.Contracts;
@@ -43,7 +44,11 @@ public sealed class SampleContentSeeder(
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AuthoringDbContext>();
             if (await db.Content.AnyAsync(c => c.Slug == seed.Slug, ct)) continue;
-            Stage(db, scope.ServiceProvider.GetRequiredService<Publication>(), seed);
+            var fields = ContentFields.Validate(seed.Type, seed.Fields, clock);
+            if (!fields.IsValid)
+                throw new InvalidOperationException(
+                    $"Sample file {Path.GetFileName(file)} is invalid: {string.Join("; ", fields.Errors!.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"))}");
+            Stage(db, scope.ServiceProvider.GetRequiredService<Publication>(), seed with { Fields = fields.Normalized!.Value });
             try
             {
                 await db.SaveChangesAsync(ct);
