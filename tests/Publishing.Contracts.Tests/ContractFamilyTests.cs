@@ -11,7 +11,7 @@ public class ContractFamilyTests
     public static readonly Type[] ContentEvents =
         [typeof(ContentSubmittedForReview), typeof(ContentPublished), typeof(ContentWithdrawn), typeof(ContentReviewConfirmed)];
 
-    public static readonly Type[] ReviewEvents = [typeof(ReviewApproved), typeof(ChangesRequested), typeof(ReviewDue)];
+    public static readonly Type[] ReviewEvents = [typeof(ReviewApproved), typeof(ChangesRequested), typeof(ReviewDue), typeof(PeriodicReviewCompleted)];
 
     /// <summary>Records that only travel inside events.</summary>
     public static readonly Type[] Parts = [typeof(Approval), typeof(FieldChange)];

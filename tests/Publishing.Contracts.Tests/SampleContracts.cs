@@ -37,6 +37,7 @@ internal static class SampleContracts
         new ChangesRequested(ReviewId, ContentId, "paracetamol-for-adults", 4, "dr-okafor", "Dr Amara Okafor",
             "Please cite the NICE guideline for the maximum dose.", At),
         new ReviewDue(ContentId, "paracetamol-for-adults", 4, At.AddYears(-1), At.AddDays(14), false, At),
+        new PeriodicReviewCompleted(ReviewId, ContentId, "paracetamol-for-adults", 4, Approval, At),
     }.ToDictionary(o => o.GetType().Name);
 
     /// <summary>Lists and JsonElement compare by reference, so such records are compared as JSON instead.</summary>
