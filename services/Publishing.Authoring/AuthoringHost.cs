@@ -1,6 +1,7 @@
 using MassTransit;
 using Publishing.Authoring.Content;
 using Publishing.Authoring.Data;
+using Publishing.Authoring.Internal;
 using Publishing.Authoring.Publishing;
 using Publishing.Authoring.Seed;
 using Publishing.Messaging.Bus;
@@ -41,12 +42,14 @@ public static class AuthoringHost
     {
         bus.AddConsumer<PublishApprovedRevisionConsumer>();
         bus.AddConsumer<ReturnToEditorConsumer>();
+        bus.AddConsumer<ConfirmPeriodicReviewConsumer>();
         return bus;
     }
 
     public static IEndpointRouteBuilder MapAuthoring(this IEndpointRouteBuilder app)
     {
         app.MapContentEndpoints();
+        app.MapInternalEndpoints();
         return app;
     }
 }

@@ -2,6 +2,8 @@ using MassTransit;
 using Publishing.Messaging.Bus;
 using Publishing.Messaging.Database;
 using Publishing.Review.Data;
+using Publishing.Review.Due;
+using Publishing.Review.Published;
 using Publishing.Review.Reviews;
 using Publishing.ServiceDefaults;
 
@@ -28,12 +30,19 @@ public static class ReviewHost
     public static WebApplicationBuilder AddReview(this WebApplicationBuilder builder)
     {
         builder.AddServiceDatabase<ReviewDbContext, ReviewSqlServerDbContext>("Review");
+        builder.Services.AddOptions<ReviewDueOptions>().BindConfiguration("Review:Due");
+        // One instance serves as both the hosted loop and the handle tests (and tools) call RunOnceAsync on.
+        builder.Services.AddSingleton<ReviewDueScheduler>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ReviewDueScheduler>());
         return builder;
     }
 
     public static IBusRegistrationConfigurator AddReviewConsumers(this IBusRegistrationConfigurator bus)
     {
         bus.AddConsumer<RecordSubmissionConsumer>();
+        bus.AddConsumer<RecordPublishedConsumer>();
+        bus.AddConsumer<RecordWithdrawnConsumer>();
+        bus.AddConsumer<RecordReviewConfirmedConsumer>();
         return bus;
     }
 

@@ -4,6 +4,7 @@ using Publishing.Messaging.Database;
 using Publishing.SearchIndexing.Data;
 using Publishing.SearchIndexing.Indexing;
 using Publishing.SearchIndexing.Published;
+using Publishing.SearchIndexing.Changes;
 using Publishing.ServiceDefaults;
 
 namespace Publishing.SearchIndexing;
@@ -29,6 +30,7 @@ public static class SearchIndexingHost
     public static WebApplicationBuilder AddSearchIndexing(this WebApplicationBuilder builder)
     {
         builder.AddServiceDatabase<SearchDbContext, SearchSqlServerDbContext>("SearchIndexing");
+        builder.Services.AddSingleton<IndexSignal>();
         return builder;
     }
 
@@ -43,6 +45,7 @@ public static class SearchIndexingHost
     public static IEndpointRouteBuilder MapSearchIndexing(this IEndpointRouteBuilder app)
     {
         app.MapPublishedEndpoints();
+        app.MapChangeFeedEndpoints();
         return app;
     }
 }

@@ -25,9 +25,9 @@ public sealed record ServiceDatabase(
         Define<AuthoringDbContext, AuthoringSqlServerDbContext>("Publishing.Authoring",
             ["Content", "Revisions", "Submissions", "AuditTrail"], o => new(o), o => new(o)),
         Define<ReviewDbContext, ReviewSqlServerDbContext>("Publishing.Review",
-            ["ReviewTasks", "ReviewApprovals"], o => new(o), o => new(o)),
+            ["ReviewTasks", "ReviewApprovals", "PublishedItems", "PeriodicReviews"], o => new(o), o => new(o)),
         Define<SearchDbContext, SearchSqlServerDbContext>("Publishing.SearchIndexing",
-            ["Documents", "ChangeFeed"], o => new(o), o => new(o)),
+            ["Documents", "ChangeFeed", "IndexQueue"], o => new(o), o => new(o)),
         Define<NotificationsDbContext, NotificationsSqlServerDbContext>("Publishing.Notifications",
             ["ReceivedEvents"], o => new(o), o => new(o)),
     }.ToDictionary(s => s.Project);

@@ -50,10 +50,13 @@ public sealed class ServiceHost : IAsyncDisposable
     };
 
     /// <summary>A client that acts as the given user, with a token from the host's dev issuer.</summary>
-    public async Task<HttpClient> ClientAsAsync(string userId, string role, string? qualification = null)
+    public Task<HttpClient> ClientAsAsync(string userId, string role, string? qualification = null) =>
+        ClientAsAsync(userId, [role], qualification);
+
+    public async Task<HttpClient> ClientAsAsync(string userId, string[] roles, string? qualification = null)
     {
         var response = await Http.PostAsJsonAsync("/api/dev/tokens",
-            new { userId, name = $"Test {userId}", roles = new[] { role }, qualification });
+            new { userId, name = $"Test {userId}", roles, qualification });
         response.EnsureSuccessStatusCode();
         var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
         var client = new HttpClient { BaseAddress = Address };

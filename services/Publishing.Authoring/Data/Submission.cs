@@ -21,4 +21,7 @@ public sealed class Submission
     public required string SubmittedByName { get; set; }
     public DateTimeOffset SubmittedAt { get; set; }
     public required string Status { get; set; }
+
+    /// <summary>The sign-offs that published it (JSON list of Approval), kept so a published revision can be re-served.</summary>
+    public string? Approvals { get; set; }
 }

@@ -28,15 +28,23 @@ public sealed class Publication(IOptions<ReviewPolicyOptions> policy)
             item.NextReviewDue = now.AddMonths(policy.Value.ReviewIntervalMonths);
         }
         submission.Status = SubmissionStatus.Approved;
+        submission.Approvals = JsonSerializer.Serialize(approvals, JsonSerializerOptions.Web);
 
-        var fields = Json.Parse(revision.Fields);
         db.Record(item, revision.Number, "published", "system", "Publishing",
             $"Approved by {string.Join(", ", approvals.Select(a => $"{a.ReviewerName} ({a.Qualification ?? "no qualification"})"))}", now);
-        db.AddOutboxMessage(new ContentPublished(
-            item.Id, item.Slug, revision.Number, now, item.Type, revision.Title, fields, Tags(fields),
+        db.AddOutboxMessage(Describe(item, revision, submission, approvals, now), now);
+    }
+
+    /// <summary>The published revision as subscribers see it; also what a search rebuild re-reads.</summary>
+    public static ContentPublished Describe(
+        ContentItem item, ContentRevision revision, Submission submission, IReadOnlyList<Approval> approvals, DateTimeOffset at)
+    {
+        var fields = Json.Parse(revision.Fields);
+        return new ContentPublished(
+            item.Id, item.Slug, revision.Number, at, item.Type, revision.Title, fields, Tags(fields),
             submission.ChangeClass, submission.ChangeSummary, submission.Reason, revision.AuthorId, revision.AuthorName,
-            approvals, item.FirstPublished.Value, item.LastModified.Value, item.LastReviewed, item.NextReviewDue,
-            CanonicalJson.Sha256(fields)), now);
+            approvals, item.FirstPublished!.Value, item.LastModified!.Value, item.LastReviewed, item.NextReviewDue,
+            CanonicalJson.Sha256(fields));
     }
 
     private static IReadOnlyList<string> Tags(JsonElement fields) =>

@@ -12,6 +12,8 @@ public class ReviewDbContext : DbContext
 
     public DbSet<ReviewTask> Reviews => Set<ReviewTask>();
     public DbSet<ReviewApprovalRecord> Approvals => Set<ReviewApprovalRecord>();
+    public DbSet<PublishedItem> PublishedItems => Set<PublishedItem>();
+    public DbSet<PeriodicReview> PeriodicReviews => Set<PeriodicReview>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions) =>
         conventions.UseSortableDates(Database);
@@ -45,6 +47,33 @@ public class ReviewDbContext : DbContext
             e.Property(a => a.ReviewerName).HasMaxLength(200);
             e.Property(a => a.Qualification).HasMaxLength(200);
             e.Property(a => a.Comment).HasMaxLength(2000);
+        });
+        model.Entity<PublishedItem>(e =>
+        {
+            e.ToTable("PublishedItems");
+            e.HasKey(i => i.ContentId);
+            e.Property(i => i.ContentId).ValueGeneratedNever();
+            e.HasIndex(i => i.Slug).IsUnique();
+            e.HasIndex(i => i.NextReviewDue);
+            e.Property(i => i.Slug).HasMaxLength(100);
+            e.Property(i => i.Title).HasMaxLength(300);
+            e.Property(i => i.ContentType).HasMaxLength(20);
+            // Two schedulers (scaled out) or a consumer racing one: whoever saves second over a
+            // changed date or marker fails and re-reads, so a reminder is neither doubled nor stale.
+            e.Property(i => i.NextReviewDue).IsConcurrencyToken();
+            e.Property(i => i.DueNotifiedFor).IsConcurrencyToken();
+            e.Property(i => i.OverdueNotifiedFor).IsConcurrencyToken();
+        });
+        model.Entity<PeriodicReview>(e =>
+        {
+            e.ToTable("PeriodicReviews");
+            e.Property(r => r.Id).ValueGeneratedNever();
+            e.HasIndex(r => new { r.ContentId, r.At });
+            e.Property(r => r.Slug).HasMaxLength(100);
+            e.Property(r => r.ReviewerId).HasMaxLength(200);
+            e.Property(r => r.ReviewerName).HasMaxLength(200);
+            e.Property(r => r.Qualification).HasMaxLength(200);
+            e.Property(r => r.Comment).HasMaxLength(2000);
         });
     }
 }

@@ -1,3 +1,4 @@
+using Publishing.Review.Periodic;
 using Publishing.ServiceDefaults.Auth;
 
 namespace Publishing.Review.Reviews;
@@ -11,6 +12,7 @@ public static class ReviewEndpoints
         reviews.MapGet("/{id:guid}", GetReview.Handle).RequireAuthorization(Policies.ReviewerOrAdmin);
         reviews.MapPost("/{id:guid}/approvals", ApproveReview.Handle).RequireAuthorization(Policies.Reviewer);
         reviews.MapPost("/{id:guid}/change-requests", RequestChanges.Handle).RequireAuthorization(Policies.Reviewer);
+        reviews.MapPost("/periodic", ConfirmPeriodicReview.Handle).RequireAuthorization(Policies.Reviewer);
         return app;
     }
 }

@@ -12,6 +12,7 @@ public class SearchDbContext : DbContext
 
     public DbSet<PublishedDocument> Documents => Set<PublishedDocument>();
     public DbSet<ChangeEntry> Changes => Set<ChangeEntry>();
+    public DbSet<IndexQueueEntry> IndexQueue => Set<IndexQueueEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions) =>
         conventions.UseSortableDates(Database);
@@ -33,6 +34,11 @@ public class SearchDbContext : DbContext
             e.Property(d => d.Revision).IsConcurrencyToken();
             e.Property(d => d.State).IsConcurrencyToken();
             e.Property(d => d.LastReviewed).IsConcurrencyToken();
+        });
+        model.Entity<IndexQueueEntry>(e =>
+        {
+            e.ToTable("IndexQueue");
+            e.Property(q => q.Slug).HasMaxLength(100);
         });
         model.Entity<ChangeEntry>(e =>
         {

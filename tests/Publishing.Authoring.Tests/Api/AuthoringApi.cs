@@ -52,6 +52,15 @@ public sealed class AuthoringApi : WebApplicationFactory<Program>
 
     public Task PublishAsync<T>(T message) where T : class => Services.GetRequiredService<IBus>().Publish(message);
 
+    /// <summary>Publishes and waits until the named consumer has handled the message (its inbox row committed).</summary>
+    public async Task PublishAndWaitAsync<T>(T message, string consumer) where T : class
+    {
+        var id = Guid.NewGuid();
+        await Services.GetRequiredService<IBus>().Publish(message, c => c.MessageId = id);
+        await Eventually.Until(() => WithDb(db => db.Set<global::Publishing.Messaging.Inbox.InboxMessage>()
+            .AnyAsync(m => m.MessageId == id && m.Consumer == consumer)), what: $"{consumer} to handle {typeof(T).Name}");
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);

@@ -184,4 +184,53 @@ public sealed class ReviewRulesTests(AuthoringApi api) : IClassFixture<Authoring
         var audit = await editor.Http.GetFromJsonAsync<JsonElement>($"/api/content/{slug}/audit");
         Assert.Equal(["created", "submitted", "published", "withdrawn"], audit.EnumerateArray().Select(a => a.GetProperty("action").GetString()));
     }
+
+    [Fact]
+    public async Task A_periodic_review_moves_the_review_dates_but_not_the_revision_or_last_modified()
+    {
+        var (editor, slug, _) = await PublishedAsync("imatinib");
+        var before = await editor.GetAsync(slug);
+        var contentId = (await api.WithDb(db => Task.FromResult(db.Content.Single(c => c.Slug == slug)))).Id;
+        var confirmation = new Approval("oncologist-1", "Owen Price", "Consultant medical oncologist", "Still accurate", true, DateTimeOffset.UtcNow);
+
+        await api.PublishAsync(new PeriodicReviewCompleted(Guid.NewGuid(), contentId, slug, 1, confirmation, DateTimeOffset.UtcNow));
+        var confirmed = await Eventually(async () => (await api.EventsAsync<ContentReviewConfirmed>()).SingleOrDefault(e => e.Slug == slug));
+
+        var after = await editor.GetAsync(slug);
+        Assert.Equal(1, after.GetProperty("revision").GetInt32());
+        Assert.Equal(before.GetProperty("dates").GetProperty("lastModified").GetDateTimeOffset(),
+            after.GetProperty("dates").GetProperty("lastModified").GetDateTimeOffset());
+        Assert.True(after.GetProperty("dates").GetProperty("lastReviewed").GetDateTimeOffset()
+            > before.GetProperty("dates").GetProperty("lastReviewed").GetDateTimeOffset());
+        Assert.Equal(confirmed.LastReviewed.AddYears(3).Date, confirmed.NextReviewDue.Date);
+        Assert.Equal("Consultant medical oncologist", confirmed.Confirmation.Qualification);
+    }
+
+    [Fact]
+    public async Task A_periodic_review_of_a_revision_that_is_no_longer_published_changes_nothing()
+    {
+        var (editor, slug, _) = await PublishedAsync("sunitinib");
+        var contentId = (await api.WithDb(db => Task.FromResult(db.Content.Single(c => c.Slug == slug)))).Id;
+        var reviewer = await api.ClientAsAsync("pharmacist-1", "reviewer", "Clinical pharmacist");
+        await reviewer.PostAsJsonAsync($"/api/content/{slug}/withdrawal", new { reason = "Licence suspended." });
+        var before = await editor.GetAsync(slug);
+
+        var confirmation = new Approval("oncologist-1", "Owen Price", "Consultant medical oncologist", null, true, DateTimeOffset.UtcNow);
+        await api.PublishAndWaitAsync(new PeriodicReviewCompleted(Guid.NewGuid(), contentId, slug, 1, confirmation, DateTimeOffset.UtcNow),
+            "ConfirmPeriodicReviewConsumer");
+
+        Assert.Equal(before.GetRawText(), (await editor.GetAsync(slug)).GetRawText());
+        Assert.DoesNotContain(await api.EventsAsync<ContentReviewConfirmed>(), e => e.Slug == slug);
+    }
+
+    private static async Task<T> Eventually<T>(Func<Task<T?>> probe) where T : class
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            if (await probe() is { } found) return found;
+            Assert.True(DateTime.UtcNow < deadline, "timed out");
+            await Task.Delay(50);
+        }
+    }
 }

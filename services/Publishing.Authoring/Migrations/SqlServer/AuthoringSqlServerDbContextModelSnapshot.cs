@@ -169,6 +169,9 @@ namespace Publishing.Authoring.Migrations.SqlServer
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("Approvals")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("ChangeClass")
                         .IsRequired()
                         .HasMaxLength(20)

@@ -162,6 +162,9 @@ namespace Publishing.Authoring.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Approvals")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ChangeClass")
                         .IsRequired()
                         .HasMaxLength(20)

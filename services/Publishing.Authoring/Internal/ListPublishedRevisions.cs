@@ -1,0 +1,52 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Publishing.Authoring.Data;
+using Publishing.Authoring.Publishing;
+using Publishing.Contracts;
+using Publishing.ServiceDefaults.Auth;
+using Publishing.ServiceDefaults.Validation;
+
+namespace Publishing.Authoring.Internal;
+
+public sealed record PublishedRevisionsPage(IReadOnlyList<ContentPublished> Items, string? Next);
+
+/// <summary>
+/// <c>GET /api/internal/published?after=&amp;limit=</c> (admin): every currently published revision,
+/// in slug order, in the shape of <see cref="ContentPublished"/>. Read-side services rebuild from it.
+/// </summary>
+public static class ListPublishedRevisions
+{
+    public const int MaxLimit = 500;
+
+    public static IEndpointRouteBuilder MapInternalEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/internal/published", Handle).WithTags("Internal").RequireAuthorization(Policies.Admin);
+        return app;
+    }
+
+    public static async Task<Results<Ok<PublishedRevisionsPage>, ProblemHttpResult>> Handle(
+        string? after, int? limit, AuthoringDbContext db, CancellationToken ct)
+    {
+        if (after is not null && !Slug.IsValid(after)) return Problems.Invalid("after", "The cursor is the 'next' slug of an earlier page.");
+        if (limit is < 1 or > MaxLimit) return Problems.Invalid("limit", $"The limit is a number from 1 to {MaxLimit}.");
+
+        var take = limit ?? 200;
+        var query = db.Content.AsNoTracking().Where(c => c.PublishedRevision != null);
+        if (after is not null) query = query.Where(c => string.Compare(c.Slug, after) > 0);
+        var items = await query.OrderBy(c => c.Slug).Take(take).ToListAsync(ct);
+
+        var page = new List<ContentPublished>(items.Count);
+        foreach (var item in items)
+        {
+            var revision = await db.Revisions.AsNoTracking().SingleAsync(r => r.ContentId == item.Id && r.Number == item.PublishedRevision, ct);
+            var submission = await db.Submissions.AsNoTracking()
+                .Where(s => s.ContentId == item.Id && s.Revision == revision.Number && s.Status == SubmissionStatus.Approved)
+                .OrderByDescending(s => s.SubmittedAt)
+                .FirstAsync(ct);
+            var approvals = submission.Approvals is null ? [] : JsonSerializer.Deserialize<List<Approval>>(submission.Approvals, JsonSerializerOptions.Web)!;
+            page.Add(Publication.Describe(item, revision, submission, approvals, item.LastModified ?? item.CreatedAt));
+        }
+        return TypedResults.Ok(new PublishedRevisionsPage(page, items.Count == take ? items[^1].Slug : null));
+    }
+}

@@ -1,0 +1,11 @@
+namespace Publishing.SearchIndexing.Changes;
+
+public static class ChangeFeedEndpoints
+{
+    public static IEndpointRouteBuilder MapChangeFeedEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/changes", GetChanges.Handle).WithTags("Changes").AllowAnonymous();
+        app.MapGet("/feed.atom", GetAtomFeed.Handle).WithTags("Changes").AllowAnonymous();
+        return app;
+    }
+}

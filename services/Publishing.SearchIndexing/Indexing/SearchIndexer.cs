@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Publishing.Messaging;
+using Publishing.SearchIndexing.Data;
+using Publishing.SearchIndexing.Search;
+
+namespace Publishing.SearchIndexing.Indexing;
+
+/// <summary>
+/// Drains the index queue into the search index in batches: one index commit per batch, whatever
+/// the number of documents, and queue rows removed only after that commit.
+/// </summary>
+public sealed class SearchIndexer(
+    IServiceScopeFactory scopes, ISearchIndex index, IndexSignal signal, IndexWriterGate gate,
+    DatabaseReady<SearchDbContext> ready, ILogger<SearchIndexer> log) : BackgroundService
+{
+    public const int BatchSize = 500;
+    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(2);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await ready.WaitAsync(stoppingToken);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await IndexBatchAsync(stoppingToken) == BatchSize) { }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                log.LogError(ex, "Updating the search index failed; the queued changes stay queued and are retried");
+            }
+
+            try { await signal.WaitAsync(Poll, stoppingToken); }
+            catch (OperationCanceledException) { break; }
+        }
+    }
+
+    /// <returns>The number of queue entries applied.</returns>
+    public async Task<int> IndexBatchAsync(CancellationToken ct)
+    {
+        using var _ = await gate.EnterAsync(ct);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SearchDbContext>();
+        var queued = await db.IndexQueue.AsNoTracking().OrderBy(q => q.Id).Take(BatchSize).ToListAsync(ct);
+        if (queued.Count == 0) return 0;
+
+        var slugs = queued.Select(q => q.Slug).Distinct().ToList();
+        var documents = await db.Documents.AsNoTracking().Where(d => slugs.Contains(d.Slug)).ToListAsync(ct);
+        var upserts = documents.Where(d => d.State == DocumentState.Published).Select(ToSearchDocument).ToList();
+        var deletes = slugs.Except(upserts.Select(u => u.Slug)).ToList();
+        await index.IndexAsync(upserts, deletes, ct);
+
+        // Exactly the rows read: a row committed meanwhile (even with a lower id on SQL Server) stays queued.
+        var applied = queued.Select(q => q.Id).ToList();
+        await db.IndexQueue.Where(q => applied.Contains(q.Id)).ExecuteDeleteAsync(ct);
+        return queued.Count;
+    }
+
+    public static SearchDocument ToSearchDocument(PublishedDocument d) =>
+        SearchDocument.From(d.Slug, d.ContentType, d.Title, d.Revision, d.Fields, d.Tags);
+}

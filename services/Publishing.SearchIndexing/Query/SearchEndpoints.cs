@@ -1,0 +1,10 @@
+namespace Publishing.SearchIndexing.Query;
+
+public static class SearchEndpoints
+{
+    public static IEndpointRouteBuilder MapSearchEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/search", SearchContent.Handle).WithTags("Search").AllowAnonymous();
+        return app;
+    }
+}

@@ -1,0 +1,527 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Lucene.Net.Analysis;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.QueryParsers.Classic;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Highlight;
+using Lucene.Net.Store;
+using Directory = System.IO.Directory;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace Publishing.SearchIndexing.Search;
+
+/// <summary>
+/// The embedded Lucene.NET index. On disk under the root folder given to the constructor:
+/// one sub-folder per generation (<c>gen-000001</c>, …) and a <c>current</c> file naming the live one,
+/// replaced atomically when a rebuild is swapped in, so the swap survives a restart.
+/// One writer (batches serialised, one commit each); any number of concurrent searches through a
+/// <see cref="SearcherManager"/> refreshed after every commit.
+/// </summary>
+public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
+{
+    /// <summary>How deep paging may go (page × pageSize), like a server engine's result window.</summary>
+    public const int MaxResultWindow = 10_000;
+    public const int MaxQueryLength = 1_000;
+
+    private const string PointerFile = "current";
+    private const string GenerationPrefix = "gen-";
+    private const int SnippetChars = 180;
+
+    private readonly string _root;
+    private readonly Analyzer _analyzer = SearchSchema.CreateAnalyzer();
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly object _swapGate = new();
+    private Generation _live;
+    private Builder? _builder;
+    private bool _disposed;
+
+    public LuceneSearchIndex(string rootPath)
+    {
+        _root = Path.GetFullPath(rootPath);
+        Directory.CreateDirectory(_root);
+
+        var name = ReadPointer();
+        if (name is null || !Directory.Exists(Path.Combine(_root, name)))
+        {
+            // First start, or the live folder is gone: start empty (a rebuild fills it).
+            name = GenerationName(NextGenerationNumber());
+            _live = OpenGeneration(name, OpenMode.CREATE);
+            WritePointer(name);
+        }
+        else
+        {
+            _live = OpenGeneration(name, OpenMode.CREATE_OR_APPEND);
+        }
+
+        // Leftovers of abandoned rebuilds, or of an old generation that could not be deleted after a swap.
+        foreach (var stale in Directory.EnumerateDirectories(_root, GenerationPrefix + "*"))
+            if (!string.Equals(Path.GetFileName(stale), name, StringComparison.Ordinal)) TryDeleteDirectory(stale);
+    }
+
+    /// <summary>The folder of the live generation (for diagnostics and tests).</summary>
+    public string LiveDirectory => Path.Combine(_root, _live.Name);
+
+    public async Task IndexAsync(IReadOnlyCollection<SearchDocument> upserts, IReadOnlyCollection<string> deletes, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(upserts);
+        ArgumentNullException.ThrowIfNull(deletes);
+        // Build every Lucene document first, so a bad one fails the batch before anything is written.
+        var documents = upserts.Select(ToLucene).ToList();
+
+        await _writeLock.WaitAsync(ct);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var writer = _live.Writer;
+            foreach (var (slug, doc) in documents) writer.UpdateDocument(new Term(SearchSchema.Slug, slug), doc);
+            foreach (var slug in deletes) writer.DeleteDocuments(new Term(SearchSchema.Slug, slug));
+            _builder?.Mirror(documents, deletes);
+            writer.Commit();
+            _live.Manager.MaybeRefreshBlocking();
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public Task<int> CountAsync(CancellationToken ct = default)
+    {
+        var (generation, searcher) = Acquire();
+        try
+        {
+            return Task.FromResult(searcher.IndexReader.NumDocs);
+        }
+        finally
+        {
+            generation.Manager.Release(searcher);
+        }
+    }
+
+    public SearchResult Search(SearchQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.Page < 1) throw new SearchQueryException("page must be 1 or more.");
+        if (query.PageSize is < 1 or > SearchQuery.MaxPageSize)
+            throw new SearchQueryException($"pageSize must be between 1 and {SearchQuery.MaxPageSize}.");
+        if ((long)query.Page * query.PageSize > MaxResultWindow)
+            throw new SearchQueryException($"Only the first {MaxResultWindow} results can be paged through; narrow the search instead.");
+
+        var parsed = Parse(query.Q);
+        var browse = parsed is null or MatchAllDocsQuery;
+        var lucene = parsed ?? new MatchAllDocsQuery();
+        var filter = FilterFor(query);
+
+        var (generation, searcher) = Acquire();
+        try
+        {
+            var start = (query.Page - 1) * query.PageSize;
+            var numHits = (int)Math.Min((long)query.Page * query.PageSize, Math.Max(1, searcher.IndexReader.MaxDoc));
+            // Ties are broken by slug, so equal documents come back in the same order whatever their internal ids.
+            var sort = browse
+                ? new Sort(new SortField(SearchSchema.SortTitle, SortFieldType.STRING), new SortField(SearchSchema.SortSlug, SortFieldType.STRING))
+                : new Sort(SortField.FIELD_SCORE, new SortField(SearchSchema.SortSlug, SortFieldType.STRING));
+            var top = TopFieldCollector.Create(sort, numHits, fillFields: false, trackDocScores: !browse, trackMaxScore: false, docsScoredInOrder: false);
+            var facets = new FacetCollector(SearchSchema.FacetType, SearchSchema.FacetDrugClass, SearchSchema.FacetCondition);
+            try
+            {
+                searcher.Search(lucene, filter, MultiCollector.Wrap(top, facets));
+            }
+            catch (BooleanQuery.TooManyClausesException e)
+            {
+                throw new SearchQueryException("The search query expands to too many terms; make prefixes and wildcards more specific.", e);
+            }
+
+            var highlight = browse ? null : new Highlighting(lucene, _analyzer);
+            var hits = new List<SearchHit>();
+            foreach (var scoreDoc in top.GetTopDocs(start, query.PageSize).ScoreDocs)
+            {
+                var doc = searcher.Doc(scoreDoc.Doc);
+                hits.Add(new SearchHit(
+                    doc.Get(SearchSchema.Slug),
+                    doc.Get(SearchSchema.Type),
+                    doc.Get(SearchSchema.Title),
+                    highlight?.Snippet(doc) ?? Fallback(doc.Get(SearchSchema.Body)),
+                    doc.GetField(SearchSchema.Revision)?.GetInt32Value() ?? 0,
+                    browse || float.IsNaN(scoreDoc.Score) ? 0f : scoreDoc.Score));
+            }
+
+            var counts = facets.Results(SearchFacets.MaxValues);
+            return new SearchResult(top.TotalHits, hits, new SearchFacets(counts[0], counts[1], counts[2]));
+        }
+        finally
+        {
+            generation.Manager.Release(searcher);
+        }
+    }
+
+    public ISearchIndexBuilder BeginRebuild()
+    {
+        _writeLock.Wait();
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_builder is not null) throw new InvalidOperationException("A rebuild is already in progress.");
+            var name = GenerationName(NextGenerationNumber());
+            TryDeleteDirectory(Path.Combine(_root, name));
+            var generation = OpenGeneration(name, OpenMode.CREATE, withSearcher: false);
+            _builder = new Builder(this, generation);
+            return _builder;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        _writeLock.Wait();
+        try
+        {
+            if (_disposed) return;
+            if (_builder is { } builder)
+            {
+                builder.Close();
+                builder.Generation.Rollback();
+                _builder = null;
+            }
+            lock (_swapGate)
+            {
+                _disposed = true;
+                _live.Dispose();
+            }
+            _analyzer.Dispose();
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    // ---- searching -------------------------------------------------------------------------
+
+    private (Generation, IndexSearcher) Acquire()
+    {
+        // The gate only covers picking the generation and taking a reference; a swap closes the old
+        // manager after this, and a searcher taken here stays usable until released.
+        lock (_swapGate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return (_live, _live.Manager.Acquire());
+        }
+    }
+
+    private Query? Parse(string? q)
+    {
+        var text = q?.Trim();
+        if (string.IsNullOrEmpty(text) || text == "*") return null;
+        if (text.Length > MaxQueryLength) throw new SearchQueryException($"The search query is longer than {MaxQueryLength} characters.");
+
+        var parser = new MultiFieldQueryParser(SearchSchema.Version, SearchSchema.SearchedFields, _analyzer, SearchSchema.Boosts)
+        {
+            DefaultOperator = Operator.AND,
+            AllowLeadingWildcard = false,
+        };
+        try
+        {
+            return parser.Parse(text);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // ParseException, TokenMgrError, and whatever else the generated parser throws on odd input.
+            throw new SearchQueryException(
+                "The search query could not be understood. Check that quotes and brackets are closed, that AND, OR and NOT " +
+                "have a word on each side, and that * comes at the end of a word.", e);
+        }
+    }
+
+    private static Filter? FilterFor(SearchQuery query)
+    {
+        var clauses = new BooleanQuery();
+        AddFilter(clauses, SearchSchema.FilterType, query.Type);
+        AddFilter(clauses, SearchSchema.FilterDrugClass, query.DrugClass);
+        AddFilter(clauses, SearchSchema.FilterCondition, query.Condition);
+        return clauses.Clauses.Count == 0 ? null : new QueryWrapperFilter(clauses);
+    }
+
+    private static void AddFilter(BooleanQuery into, string field, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+            into.Add(new TermQuery(new Term(field, SearchSchema.Normalize(value))), Occur.MUST);
+    }
+
+    /// <summary>The start of the body, cut at a word, encoded.</summary>
+    private static string Fallback(string? body)
+    {
+        var text = Spaces().Replace(body ?? "", " ").Trim();
+        if (text.Length > SnippetChars)
+        {
+            var cut = text.LastIndexOf(' ', SnippetChars);
+            text = text[..(cut > SnippetChars / 2 ? cut : SnippetChars)] + "…";
+        }
+        return SimpleHTMLEncoder.HtmlEncode(text);
+    }
+
+    /// <summary>Highlights the best fragment: of the body if it matches, else the title, else the names.</summary>
+    private sealed class Highlighting(Query query, Analyzer analyzer)
+    {
+        private static readonly string[] Fields = [SearchSchema.Body, SearchSchema.Title, SearchSchema.Names];
+        private readonly Dictionary<string, Highlighter> _byField = new();
+
+        public string? Snippet(Document doc)
+        {
+            foreach (var field in Fields)
+            {
+                TextFragment? best = null;
+                foreach (var text in doc.GetValues(field))
+                {
+                    if (string.IsNullOrEmpty(text)) continue;
+                    try
+                    {
+                        var fragments = For(field).GetBestTextFragments(analyzer.GetTokenStream(field, text), text, false, 1);
+                        foreach (var fragment in fragments)
+                            if (fragment is not null && fragment.Score > 0 && (best is null || fragment.Score > best.Score)) best = fragment;
+                    }
+                    catch (InvalidTokenOffsetsException)
+                    {
+                        // Cannot happen with our analyzers; a plain snippet is the right answer if it does.
+                    }
+                }
+                if (best is not null) return Spaces().Replace(best.ToString(), " ").Trim();
+            }
+            return null;
+        }
+
+        private Highlighter For(string field)
+        {
+            if (_byField.TryGetValue(field, out var highlighter)) return highlighter;
+            var scorer = new QueryScorer(query, field);
+            highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), scorer)
+            {
+                TextFragmenter = new SimpleSpanFragmenter(scorer, SnippetChars),
+            };
+            return _byField[field] = highlighter;
+        }
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+
+    // ---- generations on disk ---------------------------------------------------------------
+
+    private static (string Slug, Document Doc) ToLucene(SearchDocument d)
+    {
+        if (string.IsNullOrWhiteSpace(d.Slug)) throw new ArgumentException("A search document needs a slug.");
+        if (string.IsNullOrWhiteSpace(d.Type)) throw new ArgumentException($"Search document '{d.Slug}' needs a type.");
+        return (d.Slug, SearchSchema.ToLucene(d));
+    }
+
+    private Generation OpenGeneration(string name, OpenMode mode, bool withSearcher = true)
+    {
+        var path = Path.Combine(_root, name);
+        Directory.CreateDirectory(path);
+        LuceneDirectory directory = FSDirectory.Open(new DirectoryInfo(path));
+        IndexWriter? writer = null;
+        try
+        {
+            writer = new IndexWriter(directory, new IndexWriterConfig(SearchSchema.Version, _analyzer)
+            {
+                OpenMode = mode,
+                RAMBufferSizeMB = 64,
+            });
+            writer.Commit(); // a fresh index must exist on disk before anything points at it
+            var manager = withSearcher ? new SearcherManager(writer, true, null) : null;
+            return new Generation(name, path, directory, writer, manager);
+        }
+        catch
+        {
+            writer?.Dispose();
+            directory.Dispose();
+            throw;
+        }
+    }
+
+    private string? ReadPointer()
+    {
+        var file = Path.Combine(_root, PointerFile);
+        if (!File.Exists(file)) return null;
+        var name = File.ReadAllText(file).Trim();
+        return name.StartsWith(GenerationPrefix, StringComparison.Ordinal) && name.IndexOfAny(Path.GetInvalidFileNameChars()) < 0 ? name : null;
+    }
+
+    /// <summary>Durably replaces the pointer: write a temporary file, flush it to disk, rename over the old one.</summary>
+    private void WritePointer(string name)
+    {
+        var file = Path.Combine(_root, PointerFile);
+        var temp = file + ".tmp";
+        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 4096, FileOptions.WriteThrough))
+        {
+            stream.Write(Encoding.UTF8.GetBytes(name));
+            stream.Flush(flushToDisk: true);
+        }
+        File.Move(temp, file, overwrite: true);
+    }
+
+    private int NextGenerationNumber()
+    {
+        var highest = Directory.EnumerateDirectories(_root, GenerationPrefix + "*")
+            .Select(d => int.TryParse(Path.GetFileName(d)[GenerationPrefix.Length..], out var n) ? n : 0)
+            .DefaultIfEmpty(0)
+            .Max();
+        var live = _live?.Name is { } current && int.TryParse(current[GenerationPrefix.Length..], out var l) ? l : 0;
+        return Math.Max(highest, live) + 1;
+    }
+
+    private static string GenerationName(int number) => $"{GenerationPrefix}{number:D6}";
+
+    private static void TryDeleteDirectory(string path)
+    {
+        try
+        {
+            if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Still open somewhere (Windows); removed at the next start.
+        }
+    }
+
+    // ---- rebuild ---------------------------------------------------------------------------
+
+    private async Task SwapInAsync(Builder builder, CancellationToken ct)
+    {
+        Generation old;
+        await _writeLock.WaitAsync(ct);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (!ReferenceEquals(_builder, builder)) throw new InvalidOperationException("This rebuild is no longer open.");
+
+            var fresh = builder.Generation;
+            fresh.Writer.Commit();
+            var manager = new SearcherManager(fresh.Writer, true, null);
+            try
+            {
+                WritePointer(fresh.Name); // the point of no return: a restart opens the new generation
+            }
+            catch
+            {
+                manager.Dispose();
+                throw;
+            }
+            builder.Close();
+            _builder = null;
+            lock (_swapGate)
+            {
+                old = _live;
+                _live = fresh with { Searchers = manager };
+            }
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+
+        // Searches still holding the old searcher keep working: their reader is reference counted.
+        old.Dispose();
+        TryDeleteDirectory(old.Path);
+    }
+
+    private void Abandon(Builder builder)
+    {
+        _writeLock.Wait();
+        try
+        {
+            if (!ReferenceEquals(_builder, builder)) return;
+            builder.Close();
+            _builder = null;
+            builder.Generation.Rollback();
+            TryDeleteDirectory(builder.Generation.Path);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private sealed record Generation(string Name, string Path, LuceneDirectory Directory, IndexWriter Writer, SearcherManager? Searchers) : IDisposable
+    {
+        /// <summary>Null only while the generation is a rebuild not yet swapped in.</summary>
+        public SearcherManager Manager => Searchers ?? throw new InvalidOperationException("This index generation is not searchable yet.");
+
+        public void Dispose()
+        {
+            Searchers?.Dispose();
+            Writer.Dispose();
+            Directory.Dispose();
+        }
+
+        /// <summary>Closes without committing what was not committed.</summary>
+        public void Rollback()
+        {
+            Searchers?.Dispose();
+            Writer.Rollback();
+            Directory.Dispose();
+        }
+    }
+
+    private sealed class Builder(LuceneSearchIndex owner, Generation generation) : ISearchIndexBuilder
+    {
+        private readonly object _gate = new();
+        private readonly HashSet<string> _writtenLive = new(StringComparer.Ordinal);
+        private bool _closed;
+
+        public Generation Generation { get; } = generation;
+
+        public Task AddAsync(IReadOnlyCollection<SearchDocument> batch, CancellationToken ct = default)
+        {
+            ArgumentNullException.ThrowIfNull(batch);
+            ct.ThrowIfCancellationRequested();
+            var documents = batch.Select(ToLucene).ToList();
+            lock (_gate)
+            {
+                if (_closed) throw new InvalidOperationException("This rebuild is no longer open.");
+                foreach (var (slug, doc) in documents)
+                {
+                    // What the live path wrote since the rebuild began is newer than any snapshot being replayed here.
+                    if (_writtenLive.Contains(slug)) continue;
+                    Generation.Writer.UpdateDocument(new Term(SearchSchema.Slug, slug), doc);
+                }
+            }
+            return Task.CompletedTask;
+        }
+
+        /// <summary>Called by the live path, under the index's write lock.</summary>
+        public void Mirror(IReadOnlyList<(string Slug, Document Doc)> upserts, IReadOnlyCollection<string> deletes)
+        {
+            lock (_gate)
+            {
+                if (_closed) return;
+                foreach (var (slug, doc) in upserts)
+                {
+                    Generation.Writer.UpdateDocument(new Term(SearchSchema.Slug, slug), doc);
+                    _writtenLive.Add(slug);
+                }
+                foreach (var slug in deletes)
+                {
+                    Generation.Writer.DeleteDocuments(new Term(SearchSchema.Slug, slug));
+                    _writtenLive.Add(slug);
+                }
+            }
+        }
+
+        public void Close()
+        {
+            lock (_gate) _closed = true;
+        }
+
+        public Task SwapInAsync(CancellationToken ct = default) => owner.SwapInAsync(this, ct);
+
+        public void Abandon() => owner.Abandon(this);
+
+        public void Dispose() => owner.Abandon(this);
+    }
+}
