@@ -4,7 +4,10 @@ using Publishing.Messaging.Database;
 using Publishing.SearchIndexing.Data;
 using Publishing.SearchIndexing.Indexing;
 using Publishing.SearchIndexing.Published;
+using Publishing.SearchIndexing.Searching;
 using Publishing.SearchIndexing.Changes;
+using Publishing.SearchIndexing.Rebuild;
+using Publishing.SearchIndexing.Search;
 using Publishing.ServiceDefaults;
 
 namespace Publishing.SearchIndexing;
@@ -30,7 +33,14 @@ public static class SearchIndexingHost
     public static WebApplicationBuilder AddSearchIndexing(this WebApplicationBuilder builder)
     {
         builder.AddServiceDatabase<SearchDbContext, SearchSqlServerDbContext>("SearchIndexing");
+        var indexFolder = Path.Combine(DatabaseSettings.DataDirectory(builder), "search-index");
+        builder.Services.AddSingleton<ISearchIndex>(_ => new LuceneSearchIndex(indexFolder));
         builder.Services.AddSingleton<IndexSignal>();
+        builder.Services.AddSingleton<IndexWriterGate>();
+        builder.Services.AddSingleton<SearchIndexer>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SearchIndexer>());
+        builder.Services.AddHttpClient<AuthoringPublishedClient>();
+        builder.Services.AddSingleton<SearchRebuilder>();
         return builder;
     }
 
@@ -45,7 +55,9 @@ public static class SearchIndexingHost
     public static IEndpointRouteBuilder MapSearchIndexing(this IEndpointRouteBuilder app)
     {
         app.MapPublishedEndpoints();
+        app.MapSearchEndpoints();
         app.MapChangeFeedEndpoints();
+        app.MapRebuildEndpoints();
         return app;
     }
 }

@@ -80,30 +80,23 @@ public sealed class SearchRebuilder(
     private async Task<int> BuildAndSwapAsync(CancellationToken ct)
     {
         using var _ = await gate.EnterAsync(ct);
-        var builder = index.BeginRebuild();
-        try
+        // Disposing a builder that was not swapped in abandons it and leaves the live index alone.
+        using var builder = index.BeginRebuild();
+        var indexed = 0;
+        string? after = null;
+        while (true)
         {
-            var indexed = 0;
-            string? after = null;
-            while (true)
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<SearchDbContext>();
-                var query = db.Documents.AsNoTracking().Where(d => d.State == DocumentState.Published);
-                if (after is not null) query = query.Where(d => string.Compare(d.Slug, after) > 0);
-                var batch = await query.OrderBy(d => d.Slug).Take(PageSize).ToListAsync(ct);
-                if (batch.Count == 0) break;
-                await builder.AddAsync(batch.Select(SearchIndexer.ToSearchDocument).ToList(), ct);
-                indexed += batch.Count;
-                after = batch[^1].Slug;
-            }
-            await builder.SwapInAsync();
-            return indexed;
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<SearchDbContext>();
+            var query = db.Documents.AsNoTracking().Where(d => d.State == DocumentState.Published);
+            if (after is not null) query = query.Where(d => string.Compare(d.Slug, after) > 0);
+            var batch = await query.OrderBy(d => d.Slug).Take(PageSize).ToListAsync(ct);
+            if (batch.Count == 0) break;
+            await builder.AddAsync(batch.Select(SearchIndexer.ToSearchDocument).ToList(), ct);
+            indexed += batch.Count;
+            after = batch[^1].Slug;
         }
-        catch
-        {
-            builder.Abandon();
-            throw;
-        }
+        await builder.SwapInAsync(ct);
+        return indexed;
     }
 }

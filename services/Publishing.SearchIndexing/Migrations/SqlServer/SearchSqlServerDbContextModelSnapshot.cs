@@ -123,6 +123,24 @@ namespace Publishing.SearchIndexing.Migrations.SqlServer
                     b.ToTable("ChangeFeed", (string)null);
                 });
 
+            modelBuilder.Entity("Publishing.SearchIndexing.Data.IndexQueueEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("IndexQueue", (string)null);
+                });
+
             modelBuilder.Entity("Publishing.SearchIndexing.Data.PublishedDocument", b =>
                 {
                     b.Property<string>("Slug")

@@ -114,6 +114,22 @@ namespace Publishing.SearchIndexing.Migrations.Sqlite
                     b.ToTable("ChangeFeed", (string)null);
                 });
 
+            modelBuilder.Entity("Publishing.SearchIndexing.Data.IndexQueueEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("IndexQueue", (string)null);
+                });
+
             modelBuilder.Entity("Publishing.SearchIndexing.Data.PublishedDocument", b =>
                 {
                     b.Property<string>("Slug")

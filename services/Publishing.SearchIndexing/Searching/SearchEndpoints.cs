@@ -1,4 +1,4 @@
-namespace Publishing.SearchIndexing.Query;
+namespace Publishing.SearchIndexing.Searching;
 
 public static class SearchEndpoints
 {

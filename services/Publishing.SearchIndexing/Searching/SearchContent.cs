@@ -2,12 +2,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Publishing.SearchIndexing.Search;
 using Publishing.ServiceDefaults.Validation;
 
-namespace Publishing.SearchIndexing.Query;
+namespace Publishing.SearchIndexing.Searching;
 
 public sealed record SearchHitView(string Slug, string Type, string Title, string Snippet, int Revision);
 
-public sealed record SearchResponse(long Total, int Page, int PageSize, IReadOnlyList<SearchHitView> Hits,
-    IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Facets);
+public sealed record SearchResponse(int Total, int Page, int PageSize, IReadOnlyList<SearchHitView> Hits, SearchFacets Facets);
 
 /// <summary><c>GET /api/search</c>: published content only; the snippet marks the match with &lt;mark&gt;.</summary>
 public static class SearchContent
