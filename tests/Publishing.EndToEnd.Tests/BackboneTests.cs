@@ -49,6 +49,10 @@ public sealed class BackboneTests(RabbitMqFixture rabbit) : IDisposable
             .Select(a => a.GetProperty("qualification").GetString() ?? "").Order().ToArray();
         Assert.Equal(new[] { "Clinical pharmacist", "Consultant medical oncologist" }, qualifications);
 
+        var search = await Eventually.Until(() => cluster.Search.Http.GetFromJsonAsync<JsonElement>("/api/search?q=Glivec"),
+            r => r.GetProperty("total").GetInt32() > 0, what: "the item to be searchable");
+        Assert.Equal("imatinib", search.GetProperty("hits")[0].GetProperty("slug").GetString());
+
         var admin = await cluster.Notifications.ClientAsAsync("admin-1", "admin");
         await Eventually.Until(
             () => admin.GetFromJsonAsync<JsonElement>("/api/notifications/events?slug=imatinib"),
@@ -78,6 +82,20 @@ public sealed class BackboneTests(RabbitMqFixture rabbit) : IDisposable
         foreach (var slug in slugs)
             await Eventually.Until(async () => (await restarted.Http.GetAsync($"/api/published/{slug}")).StatusCode == HttpStatusCode.OK,
                 what: $"the restarted search service to catch up on {slug}");
+    }
+
+    [Fact]
+    public async Task Every_search_indexing_instance_keeps_a_complete_index()
+    {
+        await using var cluster = await Cluster.StartAsync(await rabbit.CreateVirtualHostAsync(), _data);
+        await using var second = await cluster.StartSearchInstanceAsync("b");
+        var flow = new Workflow(cluster.Authoring, cluster.Review);
+
+        await flow.PublishArticleAsync("scale-out-check");
+
+        foreach (var instance in new[] { cluster.Search, second })
+            await Eventually.Until(async () => (await instance.Http.GetFromJsonAsync<JsonElement>("/api/search?q=scale")).GetProperty("total").GetInt32() == 1,
+                what: $"instance {instance.Address} to index the article");
     }
 
     public void Dispose() => _data.Dispose();

@@ -38,11 +38,18 @@ public sealed class Cluster : IAsyncDisposable
     public async Task<ServiceHost> StartSearchAsync() =>
         Search = await StartAsync((a, c) => SearchIndexingHost.Create(a, c), "search-indexing");
 
+    /// <summary>Another Search-indexing instance with its own queue suffix, database and index.</summary>
+    public Task<ServiceHost> StartSearchInstanceAsync(string instanceName) =>
+        StartAsync((a, c) => SearchIndexingHost.Create(a, c), $"search-indexing-{instanceName}",
+            new() { ["Messaging:InstanceName"] = instanceName });
+
     private async Task<ServiceHost> StartAsync(
         Func<string[], Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder>?, Microsoft.AspNetCore.Builder.WebApplication> create,
-        string name)
+        string name, Dictionary<string, string?>? extra = null)
     {
-        var host = await ServiceHost.StartAsync(create, ServiceHost.Settings(_broker, _data.Sub(name)));
+        var settings = ServiceHost.Settings(_broker, _data.Sub(name));
+        foreach (var (key, value) in extra ?? []) settings[key] = value;
+        var host = await ServiceHost.StartAsync(create, settings);
         await Eventually.Until(async () => (await host.Http.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK,
             TimeSpan.FromSeconds(60), $"{name} to be ready");
         return host;

@@ -26,7 +26,7 @@ public static class BusExtensions
 
         builder.Services.AddMassTransit(x =>
         {
-            x.SetEndpointNameFormatter(ServiceEndpointNameFormatter.Instance);
+            x.SetEndpointNameFormatter(new ServiceEndpointNameFormatter(builder.Configuration["Messaging:InstanceName"]));
             addConsumers(x);
             x.AddConfigureEndpointsCallback((_, endpoint) =>
             {
