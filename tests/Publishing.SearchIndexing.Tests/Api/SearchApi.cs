@@ -1,8 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MassTransit;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Publishing.Contracts;
@@ -12,17 +10,10 @@ using Publishing.Testing;
 namespace Publishing.SearchIndexing.Tests.Api;
 
 /// <summary>The Search-indexing service in memory, fed events on its in-memory bus as the broker would.</summary>
-public sealed class SearchApi : WebApplicationFactory<Program>
+public sealed class SearchApi : ServiceApiFactory<Program, SearchDbContext>
 {
-    private readonly TempDirectory _data = new();
     private readonly ConsumedObserver _consumed = new();
     private bool _observing;
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        foreach (var (key, value) in ServiceHost.Settings(rabbitMq: null, _data.Path))
-            if (value is not null) builder.UseSetting(key, value);
-    }
 
     /// <summary>Publishes an event and waits until its consumer finished and the index caught up.</summary>
     public async Task<Guid> DeliverAsync<T>(T message, Guid? messageId = null) where T : class
@@ -41,11 +32,8 @@ public sealed class SearchApi : WebApplicationFactory<Program>
     }
 
     /// <summary>Waits until the index queue is empty, i.e. the search index reflects every committed change.</summary>
-    public Task IndexedAsync() => Eventually.Until(async () =>
-    {
-        await using var scope = Services.CreateAsyncScope();
-        return !await scope.ServiceProvider.GetRequiredService<SearchDbContext>().IndexQueue.AnyAsync();
-    }, what: "the index queue to drain");
+    public Task IndexedAsync() => Eventually.Until(() => WithDb(async db => !await db.IndexQueue.AnyAsync()),
+        what: "the index queue to drain");
 
     public static ContentPublished Published(string sample, string slug, int revision, Action<JsonObject>? edit = null)
     {
@@ -57,11 +45,5 @@ public sealed class SearchApi : WebApplicationFactory<Program>
         return new ContentPublished(Guid.NewGuid(), slug, revision, now, doc["type"]!.GetValue<string>(), doc["title"]!.GetValue<string>(),
             JsonDocument.Parse(fields.ToJsonString()).RootElement.Clone(), [], "clinical", "Test publication", "new-evidence",
             "editor-1", "Eve Editor", [approval], now.AddYears(-1), now, now, now.AddYears(3), "sha256:test");
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        if (disposing) _data.Dispose();
     }
 }
