@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the real topology without Docker: a local RabbitMQ and the four services as separate
+# Runs the real topology without Docker: a local RabbitMQ and the four services (plus the Studio UI) as separate
 # processes, each with its own SQLite database under data/local/<service>/.
 #
 #   infra/run-local.sh            # build, start, wait until ready; CTRL-C stops the services
@@ -24,6 +24,7 @@ SERVICES=(
   "search-indexing|Publishing.SearchIndexing|5103"
   "notifications|Publishing.Notifications|5104"
   "authoring|Publishing.Authoring|5101"
+  "studio|Publishing.Studio|5100"
 )
 
 log() { printf '[run-local] %s\n' "$*" >&2; }
@@ -108,6 +109,10 @@ for entry in "${SERVICES[@]}"; do
   seed=()
   if [ "$name" = authoring ]; then
     seed=(Seed__Enabled=true "Seed__Directory=$ROOT/services/Publishing.Standalone/Seed")
+  elif [ "$name" = studio ]; then
+    # The editorial UI, last: it calls the four services' APIs.
+    seed=(Studio__Services__Authoring=http://localhost:5101 Studio__Services__Review=http://localhost:5102
+          Studio__Services__Search=http://localhost:5103 Studio__Services__Notifications=http://localhost:5104)
   fi
   log "starting $name on http://localhost:$port (log: data/local/$name.log)"
   (

@@ -1,13 +1,19 @@
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Polly.Registry;
 using Publishing.Messaging.Bus;
 using Publishing.Messaging.Database;
 using Publishing.Notifications.Data;
+using Publishing.Notifications.Email;
 using Publishing.Notifications.Events;
+using Publishing.Notifications.Subscriptions;
+using Publishing.Notifications.Webhooks;
 using Publishing.ServiceDefaults;
 
 namespace Publishing.Notifications;
 
-/// <summary>The Notifications service: what it heard from content and review, and (later) webhooks and e-mail.</summary>
+/// <summary>The Notifications service: signed webhooks to downstream sites and e-mail to staff.</summary>
 public static class NotificationsHost
 {
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
@@ -28,18 +34,51 @@ public static class NotificationsHost
     public static WebApplicationBuilder AddNotifications(this WebApplicationBuilder builder)
     {
         builder.AddServiceDatabase<NotificationsDbContext, NotificationsSqlServerDbContext>("Notifications");
+        var services = builder.Services;
+        services.ConfigureDbContext<NotificationsDbContext>(o => o.AddInterceptors(new SqliteBusyTimeout()));
+
+        // Webhooks: the SSRF guard, one HttpClient through it, a breaker per endpoint, the worker.
+        services.AddOptions<WebhookOptions>().BindConfiguration("Notifications:Webhooks");
+        services.AddSingleton<AddressGuard>();
+        services.AddSingleton<DeliverySignal>();
+        services.AddSingleton(sp => new WebhookSender(
+            WebhookHttp.CreateClient(sp.GetRequiredService<AddressGuard>()), sp.GetRequiredService<IOptions<WebhookOptions>>()));
+        services.AddSingleton<ResiliencePipelineRegistry<string>>();
+        services.AddSingleton<EndpointBreakers>();
+        services.AddSingleton<DeliveryWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeliveryWorker>());
+
+        // E-mail: SMTP when a host is set, otherwise .eml files in a pickup folder.
+        services.AddOptions<EmailOptions>().BindConfiguration("Notifications:Email");
+        services.AddSingleton<StaffDirectory>();
+        services.AddSingleton<EmailSignal>();
+        var email = builder.Configuration.GetSection("Notifications:Email").Get<EmailOptions>() ?? new EmailOptions();
+        if (!string.IsNullOrWhiteSpace(email.Smtp.Host))
+        {
+            services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        }
+        else
+        {
+            var pickup = email.PickupDirectory ?? Path.Combine(DatabaseSettings.DataDirectory(builder), "mail-pickup");
+            services.AddSingleton<IEmailSender>(new PickupFolderEmailSender(pickup));
+        }
+        services.AddSingleton<EmailWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<EmailWorker>());
         return builder;
     }
 
     public static IBusRegistrationConfigurator AddNotificationsConsumers(this IBusRegistrationConfigurator bus)
     {
         bus.AddConsumer<RecordEventConsumer>();
+        bus.AddConsumer<EnqueueWebhooksConsumer>();
+        bus.AddConsumer<StaffMailConsumer>();
         return bus;
     }
 
     public static IEndpointRouteBuilder MapNotifications(this IEndpointRouteBuilder app)
     {
         app.MapEventEndpoints();
+        app.MapSubscriptionEndpoints();
         return app;
     }
 }

@@ -4,6 +4,7 @@ using Publishing.Notifications;
 using Publishing.Review;
 using Publishing.SearchIndexing;
 using Publishing.ServiceDefaults;
+using Publishing.Studio;
 
 namespace Publishing.Standalone;
 
@@ -23,6 +24,7 @@ public static class StandaloneHost
         builder.AddReview();
         builder.AddSearchIndexing();
         builder.AddNotifications();
+        builder.AddStudio(); // the editorial UI at /, calling the APIs above on this same origin
         builder.AddPublishingBus(bus =>
         {
             bus.AddAuthoringConsumers();
@@ -38,6 +40,7 @@ public static class StandaloneHost
         app.MapReview();
         app.MapSearchIndexing();
         app.MapNotifications();
+        app.MapStudio();
         return app;
     }
 }

@@ -20,6 +20,9 @@ public sealed class Delivery
     /// <summary>The Standard Webhooks <c>webhook-id</c>, <c>msg_...</c>; the same on every attempt and re-drive.</summary>
     public required string WebhookId { get; set; }
 
+    /// <summary>The subscription URL's scheme, host and port: the unit of the per-endpoint limit and circuit breaker.</summary>
+    public required string Endpoint { get; set; }
+
     public required string EventType { get; set; }
     public required string Slug { get; set; }
     public int Revision { get; set; }

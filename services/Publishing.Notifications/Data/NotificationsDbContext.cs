@@ -54,6 +54,7 @@ public class NotificationsDbContext : DbContext
             e.Property(d => d.Id).ValueGeneratedOnAdd();
             e.Property(d => d.WebhookId).HasMaxLength(100);
             e.HasIndex(d => d.WebhookId).IsUnique();
+            e.Property(d => d.Endpoint).HasMaxLength(300);
             e.Property(d => d.EventType).HasMaxLength(50);
             e.Property(d => d.Slug).HasMaxLength(100);
             e.Property(d => d.State).HasMaxLength(20);

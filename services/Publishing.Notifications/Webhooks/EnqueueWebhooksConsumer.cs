@@ -1,0 +1,113 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Publishing.Contracts;
+using Publishing.Messaging.Inbox;
+using Publishing.Notifications.Data;
+
+namespace Publishing.Notifications.Webhooks;
+
+/// <summary>
+/// Turns a content event into one delivery row per matching active subscription, in the inbox
+/// transaction: the broker message is acked once the rows are stored, and a redelivery of it adds
+/// nothing. Sending is the <see cref="DeliveryWorker"/>'s job, so a slow site never holds a message.
+/// </summary>
+public sealed class EnqueueWebhooksConsumer(
+    NotificationsDbContext db, DeliverySignal signal, IConfiguration config, TimeProvider clock,
+    ILogger<EnqueueWebhooksConsumer> log)
+    : InboxConsumer<NotificationsDbContext>(db, log),
+        IConsumer<ContentPublished>, IConsumer<ContentWithdrawn>, IConsumer<ContentReviewConfirmed>
+{
+    private string? BaseUrl => config["Notifications:PublicBaseUrl"];
+
+    public async Task Consume(ConsumeContext<ContentPublished> context)
+    {
+        var m = context.Message;
+        await Once(context, async ct =>
+        {
+            var tags = m.Tags.ToArray();
+            await RememberAsync(m.Slug, m.Revision, m.ContentType, tags, ct);
+            var data = new WebhookData(m.ContentId, m.Slug, m.ContentType, m.Revision, m.Title, m.ChangeClass,
+                m.ChangeSummary, WebhookPayload.PublishedUrl(BaseUrl, m.Slug), Tags: tags,
+                LastReviewed: m.LastReviewed, NextReviewDue: m.NextReviewDue, ContentHash: m.ContentHash);
+            await EnqueueAsync(context.MessageId!.Value, new WebhookEvent(EventTypes.Published, m.OccurredAt, data), tags, ct);
+        });
+        signal.Notify();
+    }
+
+    public async Task Consume(ConsumeContext<ContentWithdrawn> context)
+    {
+        var m = context.Message;
+        await Once(context, async ct =>
+        {
+            var tags = await TagsOfAsync(m.Slug, ct);
+            var data = new WebhookData(m.ContentId, m.Slug, m.ContentType, m.Revision, m.Title, null, null,
+                WebhookPayload.PublishedUrl(BaseUrl, m.Slug), Reason: m.Reason);
+            await EnqueueAsync(context.MessageId!.Value, new WebhookEvent(EventTypes.Withdrawn, m.OccurredAt, data), tags, ct);
+        });
+        signal.Notify();
+    }
+
+    public async Task Consume(ConsumeContext<ContentReviewConfirmed> context)
+    {
+        var m = context.Message;
+        await Once(context, async ct =>
+        {
+            var tags = await TagsOfAsync(m.Slug, ct);
+            var data = new WebhookData(m.ContentId, m.Slug, m.ContentType, m.Revision, m.Title, null, null,
+                WebhookPayload.PublishedUrl(BaseUrl, m.Slug), LastReviewed: m.LastReviewed, NextReviewDue: m.NextReviewDue);
+            await EnqueueAsync(context.MessageId!.Value, new WebhookEvent(EventTypes.Reviewed, m.OccurredAt, data), tags, ct);
+        });
+        signal.Notify();
+    }
+
+    private async Task EnqueueAsync(Guid messageId, WebhookEvent e, string[] tags, CancellationToken ct)
+    {
+        var subscriptions = await Db.Subscriptions.AsNoTracking()
+            .Where(s => s.State == SubscriptionStates.Active)
+            .ToListAsync(ct);
+        var matching = subscriptions.Where(s => SubscriptionFilter.Matches(s, e.Type, e.Data.ContentType, e.Data.Slug, tags)).ToList();
+        if (matching.Count == 0) return;
+
+        var payload = WebhookPayload.Serialize(e);
+        var now = clock.GetUtcNow();
+        foreach (var s in matching)
+        {
+            Db.Deliveries.Add(new Delivery
+            {
+                SubscriptionId = s.Id,
+                WebhookId = WebhookPayload.WebhookId(messageId, s.Id),
+                Endpoint = EndpointBreakers.KeyOf(s.Url),
+                EventType = e.Type,
+                Slug = e.Data.Slug,
+                Revision = e.Data.Revision,
+                Payload = payload,
+                State = DeliveryStates.Pending,
+                NextAttemptAt = now.ToUnixTimeMilliseconds(),
+                CreatedAt = now,
+            });
+        }
+        log.LogInformation("Queued {Count} webhook deliveries of {Type} for {Slug} revision {Revision}",
+            matching.Count, e.Type, e.Data.Slug, e.Data.Revision);
+    }
+
+    private async Task RememberAsync(string slug, int revision, string contentType, string[] tags, CancellationToken ct)
+    {
+        var known = await Db.KnownContent.SingleOrDefaultAsync(k => k.Slug == slug, ct);
+        if (known is null)
+        {
+            Db.KnownContent.Add(new KnownContent { Slug = slug, Revision = revision, ContentType = contentType, Tags = Subscription.Join(tags) });
+        }
+        else if (revision >= known.Revision)
+        {
+            known.Revision = revision;
+            known.ContentType = contentType;
+            known.Tags = Subscription.Join(tags);
+        }
+    }
+
+    private async Task<string[]> TagsOfAsync(string slug, CancellationToken ct)
+    {
+        var known = await Db.KnownContent.AsNoTracking().SingleOrDefaultAsync(k => k.Slug == slug, ct);
+        return known is null ? [] : Subscription.Split(known.Tags);
+    }
+}

@@ -1,0 +1,39 @@
+namespace Publishing.Notifications.Webhooks;
+
+/// <summary>Bound to <c>Notifications:Webhooks</c>.</summary>
+public sealed class WebhookOptions
+{
+    /// <summary>
+    /// Lets webhooks reach loopback, private, link-local and other internal addresses. Development
+    /// only (the standalone host sets it); in production the SSRF guard refuses them.
+    /// </summary>
+    public bool AllowPrivateNetworks { get; set; }
+
+    /// <summary>Networks (CIDR, e.g. <c>10.20.0.0/16</c>) exempt from the guard, for a known internal subscriber.</summary>
+    public string[] AllowedNetworks { get; set; } = [];
+
+    /// <summary>The whole of one attempt: connect, send, response headers and the capped body read.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Attempts in flight at once, over all endpoints.</summary>
+    public int MaxConcurrency { get; set; } = 32;
+
+    /// <summary>Attempts in flight at once to one endpoint (scheme, host and port), so a slow site holds few slots.</summary>
+    public int MaxConcurrencyPerEndpoint { get; set; } = 8;
+
+    /// <summary>How much of a response body is read (for the delivery log); the rest is discarded.</summary>
+    public int MaxResponseBytes { get; set; } = 4096;
+
+    /// <summary>How often due retries are looked for when nothing wakes the worker sooner.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>A subscription whose attempts have failed without a success for this long is disabled.</summary>
+    public TimeSpan DisableAfter { get; set; } = TimeSpan.FromDays(5);
+
+    /// <summary>Per-endpoint circuit breaker: failures needed in the sampling window before it opens.</summary>
+    public int BreakerMinimumThroughput { get; set; } = 5;
+
+    public double BreakerFailureRatio { get; set; } = 0.5;
+    public TimeSpan BreakerSamplingDuration { get; set; } = TimeSpan.FromSeconds(60);
+    public TimeSpan BreakerBreakDuration { get; set; } = TimeSpan.FromSeconds(30);
+}

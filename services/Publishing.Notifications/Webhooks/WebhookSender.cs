@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.Extensions.Options;
+using StandardWebhooks;
+
+namespace Publishing.Notifications.Webhooks;
+
+/// <summary>What one attempt came to.</summary>
+/// <param name="Status">The HTTP status, or null when no response came.</param>
+/// <param name="RetryAfter">A 429 or 503's Retry-After, as a delay from now.</param>
+public sealed record AttemptResult(int? Status, long DurationMs, string? Error, TimeSpan? RetryAfter)
+{
+    public bool Delivered => Status is >= 200 and < 300;
+    public bool Gone => Status == StatusCodes.Status410Gone;
+
+    /// <summary>Whether this says the endpoint itself is unwell (counts towards its circuit breaker).</summary>
+    public bool EndpointFailure => Status is null or >= 500;
+}
+
+/// <summary>Sends one signed attempt of a webhook: Standard Webhooks headers, a deadline, a capped read.</summary>
+public sealed class WebhookSender(HttpClient http, IOptions<WebhookOptions> options)
+{
+    private readonly WebhookOptions _options = options.Value;
+
+    /// <summary>The headers of a signed webhook, with the signature over <c>id.timestamp.body</c>.</summary>
+    public static (string Timestamp, string Signature) Sign(string secret, string webhookId, DateTimeOffset timestamp, string body) =>
+        (timestamp.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            new StandardWebhook(secret).Sign(webhookId, timestamp, body));
+
+    public async Task<AttemptResult> SendAsync(
+        string url, string secret, string webhookId, string body, DateTimeOffset timestamp, CancellationToken ct)
+    {
+        var (unixTime, signature) = Sign(secret, webhookId, timestamp, body);
+        using var request = new HttpRequestMessage(HttpMethod.Post, url)
+        {
+            Content = new StringContent(body, new UTF8Encoding(false), "application/json"),
+        };
+        request.Headers.Add("webhook-id", webhookId);
+        request.Headers.Add("webhook-timestamp", unixTime);
+        request.Headers.Add("webhook-signature", signature);
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(_options.AttemptTimeout);
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
+            var status = (int)response.StatusCode;
+            var excerpt = await ReadCappedAsync(response.Content, deadline.Token);
+            watch.Stop();
+            if (response.IsSuccessStatusCode) return new AttemptResult(status, watch.ElapsedMilliseconds, null, null);
+
+            TimeSpan? retryAfter = response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable
+                ? RetryAfter(response.Headers.RetryAfter, timestamp)
+                : null;
+            var error = $"HTTP {status} {response.ReasonPhrase}".TrimEnd();
+            if (response.Headers.Location is { } location) error += $" (redirect to {location} not followed)";
+            if (!string.IsNullOrWhiteSpace(excerpt)) error += $": {excerpt}";
+            return new AttemptResult(status, watch.ElapsedMilliseconds, Truncate(error, 2000), retryAfter);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return new AttemptResult(null, watch.ElapsedMilliseconds,
+                $"No response within {_options.AttemptTimeout.TotalSeconds:0.###} s.", null);
+        }
+        catch (HttpRequestException ex)
+        {
+            var refused = FindInner<AddressRefusedException>(ex);
+            return new AttemptResult(null, watch.ElapsedMilliseconds, Truncate(refused?.Message ?? Describe(ex), 2000), null);
+        }
+    }
+
+    /// <summary>Retry-After as seconds or an HTTP date, as a delay from <paramref name="now"/>; never negative.</summary>
+    public static TimeSpan? RetryAfter(RetryConditionHeaderValue? header, DateTimeOffset now)
+    {
+        if (header is null) return null;
+        var delay = header.Delta ?? (header.Date is { } date ? date - now : (TimeSpan?)null);
+        if (delay is null) return null;
+        return delay < TimeSpan.Zero ? TimeSpan.Zero : delay;
+    }
+
+    private async Task<string> ReadCappedAsync(HttpContent content, CancellationToken ct)
+    {
+        var buffer = new byte[_options.MaxResponseBytes];
+        await using var stream = await content.ReadAsStreamAsync(ct);
+        var read = 0;
+        while (read < buffer.Length)
+        {
+            var n = await stream.ReadAsync(buffer.AsMemory(read), ct);
+            if (n == 0) break;
+            read += n;
+        }
+        // Whatever is left is not read: disposing the response drops the connection instead.
+        return Encoding.UTF8.GetString(buffer, 0, read).Trim();
+    }
+
+    private static T? FindInner<T>(Exception ex) where T : Exception
+    {
+        for (Exception? e = ex; e is not null; e = e.InnerException)
+            if (e is T found) return found;
+        return null;
+    }
+
+    private static string Describe(HttpRequestException ex)
+    {
+        var inner = ex.InnerException?.Message;
+        return inner is null || ex.Message.Contains(inner, StringComparison.Ordinal) ? ex.Message : $"{ex.Message} ({inner})";
+    }
+
+    private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
+}

@@ -1,0 +1,71 @@
+using System.Text.Json;
+
+namespace Publishing.Studio.Api;
+
+// The Studio's own copies of the API shapes (api.md); it shares no code with the services.
+
+public sealed record ContentSummary(string Slug, string Type, string Title, string Status, int Revision, int? PublishedRevision);
+
+public sealed record ContentDates(DateTimeOffset? FirstPublished, DateTimeOffset? LastModified, DateTimeOffset? LastReviewed, DateTimeOffset? NextReviewDue);
+
+public sealed record ContentDetail(
+    string Slug, string Type, string Title, string Status, int Revision, int? PublishedRevision, JsonElement Fields,
+    ContentDates Dates, string? ReviewComment, DateTimeOffset? WithdrawnAt, string? WithdrawalReason);
+
+public sealed record RevisionSummary(int Number, string Title, string AuthorId, string AuthorName, DateTimeOffset SavedAt, bool Published);
+
+public sealed record RevisionDetail(int Number, string Title, JsonElement Fields);
+
+public sealed record FieldChange(string Path, string Kind, string? Before, string? After, string ChangeClass);
+
+public sealed record ContentDiff(int From, int To, string ChangeClass, int RequiredApprovals, IReadOnlyList<FieldChange> Changes);
+
+public sealed record AuditEntry(DateTimeOffset At, string Action, int Revision, string ActorId, string ActorName, string? Detail);
+
+public sealed record SubmitResult(Guid ReviewId, int Revision, string ChangeClass, int RequiredApprovals);
+
+public sealed record ReviewSummary(
+    Guid Id, string Slug, string Title, string ContentType, int Revision, string ChangeClass, int RequiredApprovals,
+    int Approvals, string Status, DateTimeOffset SubmittedAt, string AuthorName);
+
+public sealed record ReviewApproval(
+    string ReviewerId, string ReviewerName, string? Qualification, string? Comment, bool ReferencesChecked, DateTimeOffset ApprovedAt);
+
+public sealed record ReviewDetail(
+    Guid Id, Guid ContentId, string Slug, int Revision, string ContentType, string Title, string ChangeClass,
+    string Reason, string ChangeSummary, string AuthorId, string AuthorName, string Status,
+    DateTimeOffset SubmittedAt, DateTimeOffset? ClosedAt, IReadOnlyList<FieldChange> Changes,
+    int RequiredApprovals, IReadOnlyList<ReviewApproval> Approvals, int Remaining);
+
+public sealed record ApproveResult(string Status, int Approvals, int Remaining);
+
+public sealed record PublishedApproval(string ReviewerName, string? Qualification, DateTimeOffset ApprovedAt);
+
+public sealed record PublishedAttribution(string AuthorName);
+
+public sealed record PublishedContent(
+    string Slug, string Type, string Title, int Revision, JsonElement Fields, IReadOnlyList<string>? Tags,
+    ContentDates Dates, IReadOnlyList<PublishedApproval> Approvals, PublishedAttribution? Attribution, string? ChangeClass);
+
+public sealed record Tombstone(string Slug, DateTimeOffset? WithdrawnAt, string? Reason);
+
+public sealed record SearchHit(string Slug, string Type, string Title, string Snippet, int Revision);
+
+public sealed record SearchResults(int Total, IReadOnlyList<SearchHit> Hits);
+
+public sealed record SubscriptionFilter(IReadOnlyList<string>? Types, IReadOnlyList<string>? Slugs, IReadOnlyList<string>? Tags);
+
+public sealed record Subscription(
+    Guid Id, string Name, string Url, IReadOnlyList<string>? Events, SubscriptionFilter? Filter, string? State,
+    string? OwnerName, DateTimeOffset? CreatedAt, DateTimeOffset? DisabledAt, string? DisabledReason,
+    DateTimeOffset? FailingSince, DateTimeOffset? LastSuccessAt);
+
+public sealed record CreatedSubscription(Guid Id, string Secret);
+
+public sealed record DeliveryAttempt(DateTimeOffset At, int? Status, long DurationMs, string? Error);
+
+public sealed record Delivery(
+    long Id, string WebhookId, string Event, string Slug, int Revision, string State, DateTimeOffset CreatedAt,
+    DateTimeOffset? NextAttemptAt, DateTimeOffset? DeliveredAt, string? LastError, IReadOnlyList<DeliveryAttempt>? Attempts);
+
+public sealed record DevToken(string AccessToken, DateTimeOffset ExpiresAt);

@@ -1,0 +1,136 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+
+namespace Publishing.Studio.Auth;
+
+/// <summary>
+/// Sign-in for the Studio: a cookie that carries the user's API access token. In development
+/// (<c>Auth:DevIssuer:Enabled</c>) the token comes from <c>POST /api/dev/tokens</c> for one of the
+/// <see cref="DevUsers"/>; in production from OpenID Connect (<c>Studio:Oidc:*</c>). The services'
+/// default scheme (JWT bearer) is left alone: the Studio's pages name their own scheme.
+/// </summary>
+public static class StudioAuth
+{
+    public const string Scheme = "Studio";
+    public const string OidcScheme = "StudioOidc";
+    public const string AccessToken = "access_token";
+
+    public const string StaffPolicy = "studio-staff";
+    public const string ReviewerPolicy = "studio-reviewer";
+    public const string AdminPolicy = "studio-admin";
+
+    public static WebApplicationBuilder AddStudioAuth(this WebApplicationBuilder builder)
+    {
+        var config = builder.Configuration;
+        var oidc = OidcSettings.From(config);
+        builder.Services.AddSingleton(oidc);
+        builder.Services.AddSingleton(DevUsers.From(config));
+
+        var auth = builder.Services.AddAuthentication()
+            .AddCookie(Scheme, o =>
+            {
+                o.Cookie.Name = "publishing-studio";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.LoginPath = "/SignIn";
+                o.LogoutPath = "/SignOut";
+                o.AccessDeniedPath = "/AccessDenied";
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = false;
+                o.Events.OnValidatePrincipal = context =>
+                {
+                    // The cookie is useless once the API token inside it has expired.
+                    var expires = context.Properties.GetTokenValue("expires_at");
+                    if (expires is not null && DateTimeOffset.TryParse(expires, out var at) && at <= DateTimeOffset.UtcNow)
+                        context.RejectPrincipal();
+                    return Task.CompletedTask;
+                };
+            });
+
+        if (oidc.Enabled)
+        {
+            auth.AddOpenIdConnect(OidcScheme, o =>
+            {
+                o.SignInScheme = Scheme;
+                o.Authority = oidc.Authority;
+                o.ClientId = oidc.ClientId;
+                o.ClientSecret = oidc.ClientSecret;
+                o.ResponseType = OpenIdConnectResponseType.Code;
+                o.UsePkce = true;
+                o.SaveTokens = true; // access_token, expires_at: what the API calls send
+                o.GetClaimsFromUserInfoEndpoint = true;
+                o.MapInboundClaims = false;
+                o.RequireHttpsMetadata = oidc.RequireHttpsMetadata;
+                o.CallbackPath = "/signin-oidc";
+                o.SignedOutCallbackPath = "/signout-callback-oidc";
+                o.Scope.Clear();
+                foreach (var scope in oidc.Scopes) o.Scope.Add(scope);
+                if (oidc.Audience is { } audience)
+                    o.Events.OnRedirectToIdentityProvider = c => { c.ProtocolMessage.SetParameter("audience", audience); return Task.CompletedTask; };
+                o.TokenValidationParameters.NameClaimType = "name";
+                o.TokenValidationParameters.RoleClaimType = oidc.RoleClaim;
+            });
+        }
+
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(StaffPolicy, p => p.AddAuthenticationSchemes(Scheme).RequireRole("editor", "reviewer", "admin"))
+            .AddPolicy(ReviewerPolicy, p => p.AddAuthenticationSchemes(Scheme).RequireRole("reviewer", "admin"))
+            .AddPolicy(AdminPolicy, p => p.AddAuthenticationSchemes(Scheme).RequireRole("admin"));
+        return builder;
+    }
+
+    /// <summary>Signs a dev user in with a token the dev issuer signed for them.</summary>
+    public static Task SignInDevUserAsync(HttpContext http, DevUser user, string accessToken, DateTimeOffset expiresAt)
+    {
+        var claims = new List<Claim> { new("sub", user.Id), new("name", user.Name) };
+        claims.AddRange(user.Roles.Select(r => new Claim("role", r)));
+        if (!string.IsNullOrWhiteSpace(user.Qualification)) claims.Add(new Claim("qualification", user.Qualification));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme, "name", "role"));
+        var properties = new AuthenticationProperties { IsPersistent = false, ExpiresUtc = expiresAt, AllowRefresh = false };
+        properties.StoreTokens(
+        [
+            new AuthenticationToken { Name = AccessToken, Value = accessToken },
+            new AuthenticationToken { Name = "expires_at", Value = expiresAt.ToString("o") },
+        ]);
+        return http.SignInAsync(Scheme, principal, properties);
+    }
+}
+
+/// <summary>The signed-in Studio user, read from the cookie's claims.</summary>
+public sealed record StudioUser(string Id, string Name, IReadOnlySet<string> Roles, string? Qualification)
+{
+    public static StudioUser? From(ClaimsPrincipal principal)
+    {
+        if (principal.Identity?.IsAuthenticated != true || principal.FindFirst("sub")?.Value is not { } id) return null;
+        return new StudioUser(id, principal.FindFirst("name")?.Value ?? id,
+            principal.FindAll("role").Select(c => c.Value).ToHashSet(StringComparer.Ordinal),
+            principal.FindFirst("qualification")?.Value);
+    }
+
+    public bool IsEditor => Roles.Contains("editor");
+    public bool IsReviewer => Roles.Contains("reviewer");
+    public bool IsAdmin => Roles.Contains("admin");
+    public bool CanWithdraw => IsReviewer || IsAdmin;
+    public string RoleText => string.Join(", ", Roles.Order(StringComparer.Ordinal));
+}
+
+/// <summary><c>Studio:Oidc:*</c>: the organisation's identity provider, for production sign-in.</summary>
+public sealed record OidcSettings(string? Authority, string? ClientId, string? ClientSecret, string[] Scopes, string RoleClaim,
+    string? Audience, bool RequireHttpsMetadata, string DisplayName)
+{
+    public bool Enabled => !string.IsNullOrWhiteSpace(Authority) && !string.IsNullOrWhiteSpace(ClientId);
+
+    public static OidcSettings From(IConfiguration config)
+    {
+        var section = config.GetSection("Studio:Oidc");
+        var scopes = (section["Scopes"] ?? "openid profile").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return new OidcSettings(section["Authority"], section["ClientId"], section["ClientSecret"], scopes,
+            section["RoleClaim"] ?? "role", section["Audience"], section.GetValue("RequireHttpsMetadata", true),
+            section["DisplayName"] ?? "your organisation's account");
+    }
+}

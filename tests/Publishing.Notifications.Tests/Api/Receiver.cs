@@ -1,0 +1,94 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Publishing.Testing;
+
+namespace Publishing.Notifications.Tests.Api;
+
+/// <summary>One request a receiver got, as it arrived.</summary>
+public sealed record ReceivedRequest(string Path, IHeaderDictionary Headers, string Body, DateTimeOffset At)
+{
+    public string WebhookId => Headers["webhook-id"].ToString();
+}
+
+/// <summary>What the receiver answers to one request.</summary>
+public sealed record Reply(int Status, IReadOnlyDictionary<string, string>? Headers = null, bool Hang = false, string? Body = null)
+{
+    public static readonly Reply Ok = new(200);
+    public static Reply Hanging => new(0, Hang: true);
+}
+
+/// <summary>
+/// A real HTTP endpoint on loopback (Kestrel on port 0) that records every request and answers what
+/// the test scripted, in order; once the script runs out it answers <see cref="Fallback"/>.
+/// </summary>
+public sealed class Receiver : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<Reply> _script = new();
+    private readonly ConcurrentQueue<ReceivedRequest> _requests = new();
+
+    private Receiver(WebApplication app) => _app = app;
+
+    public Uri Url { get; private set; } = null!;
+    public int Port => Url.Port;
+    public Reply Fallback { get; set; } = Reply.Ok;
+    public IReadOnlyList<ReceivedRequest> Requests => [.. _requests];
+    public int Count => _requests.Count;
+
+    public static async Task<Receiver> StartAsync(string address = "127.0.0.1", params Reply[] script)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Parse(address), 0));
+        var app = builder.Build();
+        var receiver = new Receiver(app);
+        foreach (var r in script) receiver._script.Enqueue(r);
+        app.Map("/{**path}", receiver.HandleAsync);
+        await app.StartAsync();
+        var bound = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        receiver.Url = new Uri($"http://{bound.Authority}/hook");
+        return receiver;
+    }
+
+    public void Then(params Reply[] replies)
+    {
+        foreach (var r in replies) _script.Enqueue(r);
+    }
+
+    public Task WaitForAsync(int count, TimeSpan? timeout = null) =>
+        Eventually.Until(() => Task.FromResult(Count >= count), timeout, $"{count} requests at {Url} (got {Count})");
+
+    private async Task HandleAsync(HttpContext http)
+    {
+        using var reader = new StreamReader(http.Request.Body);
+        var body = await reader.ReadToEndAsync();
+        var headers = new HeaderDictionary();
+        foreach (var (k, v) in http.Request.Headers) headers[k] = v;
+        _requests.Enqueue(new ReceivedRequest(http.Request.Path, headers, body, DateTimeOffset.UtcNow));
+
+        var reply = _script.TryDequeue(out var scripted) ? scripted : Fallback;
+        if (reply.Hang)
+        {
+            try { await Task.Delay(Timeout.Infinite, http.RequestAborted); }
+            catch (OperationCanceledException) { }
+            return;
+        }
+        http.Response.StatusCode = reply.Status;
+        foreach (var (k, v) in reply.Headers ?? new Dictionary<string, string>()) http.Response.Headers[k] = v;
+        if (reply.Body is not null) await http.Response.WriteAsync(reply.Body);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        try { await _app.StopAsync(stop.Token); } catch (OperationCanceledException) { }
+        await _app.DisposeAsync();
+    }
+}

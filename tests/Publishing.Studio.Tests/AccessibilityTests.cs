@@ -1,0 +1,77 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Publishing.Studio.Tests;
+
+/// <summary>
+/// axe-core (bundled in the Deque.AxeCore NuGet packages and injected into the page by them, no CDN)
+/// on the main pages: no serious or critical violation.
+/// </summary>
+[Collection(StudioCollection.Name)]
+public sealed class AccessibilityTests(StudioFixture studio)
+{
+    [Fact]
+    public async Task The_main_pages_have_no_serious_or_critical_accessibility_violations()
+    {
+        const string slug = "imatinib";
+        await studio.WaitForPublishedAsync(slug);
+        var problems = new List<string>();
+
+        var visitor = await studio.NewPageAsync();
+        await visitor.GotoAsync("/SignIn");
+        await CheckAsync(visitor, "sign-in", problems);
+
+        var editor = await studio.SignInAsync("Eve Marsh");
+        await editor.GotoAsync("/");
+        await CheckAsync(editor, "content-list", problems);
+
+        await editor.GotoAsync($"/Content/Edit/{slug}");
+        await CheckAsync(editor, "edit-drug", problems);
+
+        // The same page with the API's validation errors shown beside the fields they name.
+        await editor.GetByLabel("Generic name (required)").FillAsync("");
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).First.ClickAsync();
+        await Expect(editor.GetByTestId("problem")).ToBeVisibleAsync();
+        await Expect(editor.Locator("#f-fields-genericName-error")).ToBeVisibleAsync();
+        await CheckAsync(editor, "edit-drug-with-errors", problems);
+
+        // A clinical change, submitted, gives the reviewer a review page to check.
+        await editor.GotoAsync($"/Content/Edit/{slug}");
+        var mechanism = editor.GetByLabel("How it works (mechanism) (required)");
+        await mechanism.FillAsync(await mechanism.InputValueAsync() + " It is taken for as long as it keeps working.");
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).First.ClickAsync();
+        await Expect(editor.GetByTestId("flash")).ToContainTextAsync("Saved as revision");
+        await editor.GotoAsync($"/Content/Submit/{slug}");
+        await CheckAsync(editor, "submit", problems);
+        await editor.GetByLabel("Change summary (required)").FillAsync("Says how long treatment lasts.");
+        await editor.GetByLabel("Reason (required)", new() { Exact = true }).SelectOptionAsync("new-evidence");
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Submit for review" }).ClickAsync();
+        var reviewId = (await editor.GetByTestId("review-id").TextContentAsync())!.Trim();
+
+        var reviewer = await studio.SignInAsync("Aisha Rahman");
+        await reviewer.GotoAsync("/Reviews");
+        await CheckAsync(reviewer, "review-queue", problems);
+        await reviewer.GotoAsync($"/Reviews/Review/{reviewId}");
+        await CheckAsync(reviewer, "review-page", problems);
+        await reviewer.GotoAsync($"/Content/History/{slug}");
+        await CheckAsync(reviewer, "history", problems);
+
+        await visitor.GotoAsync($"/published/{slug}");
+        await Expect(visitor.GetByTestId("public-view")).ToBeVisibleAsync();
+        await CheckAsync(visitor, "public-view", problems);
+
+        Assert.True(problems.Count == 0, "Serious or critical accessibility violations:\n" + string.Join("\n", problems));
+    }
+
+    private async Task CheckAsync(IPage page, string name, List<string> problems)
+    {
+        await studio.ScreenshotAsync(page, "a11y-" + name);
+        AxeResult result = await page.RunAxe();
+        foreach (var violation in result.Violations.Where(v => v.Impact is "serious" or "critical"))
+        {
+            var where = string.Join("; ", violation.Nodes.Take(3).Select(n => n.Html));
+            problems.Add($"{name} ({page.Url}): [{violation.Impact}] {violation.Id}: {violation.Help} at {where}");
+        }
+    }
+}
