@@ -35,7 +35,6 @@ public static class NotificationsHost
     {
         builder.AddServiceDatabase<NotificationsDbContext, NotificationsSqlServerDbContext>("Notifications");
         var services = builder.Services;
-        services.ConfigureDbContext<NotificationsDbContext>(o => o.AddInterceptors(new SqliteBusyTimeout()));
 
         // Webhooks: the SSRF guard, one HttpClient through it, a breaker per endpoint, the worker.
         services.AddOptions<WebhookOptions>().BindConfiguration("Notifications:Webhooks");

@@ -29,7 +29,7 @@ public sealed record ServiceDatabase(
         Define<SearchDbContext, SearchSqlServerDbContext>("Publishing.SearchIndexing",
             ["Documents", "ChangeFeed", "IndexQueue"], o => new(o), o => new(o)),
         Define<NotificationsDbContext, NotificationsSqlServerDbContext>("Publishing.Notifications",
-            ["ReceivedEvents"], o => new(o), o => new(o)),
+            ["ReceivedEvents", "Subscriptions", "Deliveries", "DeliveryAttempts", "OutgoingEmails", "KnownContent"], o => new(o), o => new(o)),
     }.ToDictionary(s => s.Project);
 
     public static readonly string[] MessagingTables = ["OutboxMessages", "InboxMessages"];

@@ -42,7 +42,7 @@ public static class ServiceDatabaseExtensions
                 ?? $"Data Source={Path.Combine(DatabaseSettings.DataDirectory(builder), name.ToLowerInvariant() + ".db")}";
             services.AddDbContext<TContext>((sp, o) => o
                 .UseSqlite(connection)
-                .AddInterceptors(sp.GetRequiredService<OutboxWakeInterceptor<TContext>>()));
+                .AddInterceptors(sp.GetRequiredService<OutboxWakeInterceptor<TContext>>(), new SqliteBusyTimeout()));
         }
 
         // Registered before the bus (callers add the bus last), so hosted services start in this order.

@@ -23,13 +23,14 @@ public sealed class RetryTests
         var subscription = await admin.SubscribeAsync(receiver.Url);
 
         await api.PublishAndWaitAsync(Sample.Published("imatinib"));
-        await receiver.WaitForAsync(1);
+        await AttemptsRecordedAsync(api, subscription.Id, 1);
         // Nothing before the first retry is due (5 s ± 10%).
         api.Clock!.Advance(TimeSpan.FromSeconds(4));
         await Task.Delay(300);
         Assert.Equal(1, receiver.Count);
 
         await api.AdvanceUntilAsync(TimeSpan.FromSeconds(1), () => Task.FromResult(receiver.Count >= 2), what: "the first retry");
+        await AttemptsRecordedAsync(api, subscription.Id, 2);
         await api.AdvanceUntilAsync(TimeSpan.FromSeconds(30), () => Task.FromResult(receiver.Count >= 3), what: "the second retry");
         var delivery = await Eventually.Until(async () => (await api.DeliveriesAsync(subscription.Id)).Single(),
             d => d.State == DeliveryStates.Delivered, what: "the delivery to be recorded delivered");
@@ -60,11 +61,12 @@ public sealed class RetryTests
         var subscription = await admin.SubscribeAsync(receiver.Url);
 
         await api.PublishAndWaitAsync(Sample.Published("sunitinib"));
-        await receiver.WaitForAsync(1);
+        await AttemptsRecordedAsync(api, subscription.Id, 1);
         // The schedule alone would retry after 5 s; the site asked for 120 s.
         var until = clock.GetUtcNow() + TimeSpan.FromMinutes(10);
         receiver.Then(new Reply(503, new Dictionary<string, string> { ["Retry-After"] = until.ToString("R") }));
         await api.AdvanceUntilAsync(TimeSpan.FromSeconds(5), () => Task.FromResult(receiver.Count >= 2), what: "the retry after 429");
+        await AttemptsRecordedAsync(api, subscription.Id, 2);
         await api.AdvanceUntilAsync(TimeSpan.FromSeconds(20), () => Task.FromResult(receiver.Count >= 3), what: "the retry after 503");
         var delivery = await Eventually.Until(async () => (await api.DeliveriesAsync(subscription.Id)).Single(),
             d => d.State == DeliveryStates.Delivered, what: "delivered");
@@ -189,4 +191,9 @@ public sealed class RetryTests
             return 0;
         });
     }
+
+    /// <summary>Waits (in real time) until the attempts are recorded, so the next retry is scheduled from the clock as it is now.</summary>
+    private static Task AttemptsRecordedAsync(NotificationsApi api, Guid subscription, int count) =>
+        Eventually.Until(async () => (await api.DeliveriesAsync(subscription)).SingleOrDefault()?.AttemptLog.Count ?? 0,
+            n => n >= count, what: $"{count} attempts recorded");
 }

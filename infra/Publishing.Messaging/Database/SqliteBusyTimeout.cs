@@ -2,12 +2,12 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace Publishing.Notifications.Data;
+namespace Publishing.Messaging.Database;
 
 /// <summary>
 /// Lets SQLite itself wait for the write lock (its busy handler retries within milliseconds) instead
-/// of surfacing SQLITE_BUSY to Microsoft.Data.Sqlite, whose own retry sleeps far longer. This service
-/// has many short writers at once (consumers, the delivery claims, the attempt recorder).
+/// of surfacing SQLITE_BUSY to Microsoft.Data.Sqlite, whose own retry sleeps far longer. Every service
+/// has many short writers at once (consumers, the outbox relay, background workers).
 /// </summary>
 public sealed class SqliteBusyTimeout : DbConnectionInterceptor
 {
