@@ -34,7 +34,7 @@ public sealed class ReviewFlowTests(RabbitMqFixture rabbit) : IDisposable
         Eventually.Until(() => editor.GetFromJsonAsync<JsonElement>($"/api/content/{slug}"),
             c => c.GetProperty("status").GetString() == status, what: $"{slug} to be {status}");
 
-    private static async Task PublishSample(Cluster cluster, HttpClient editor, string slug)
+    internal static async Task PublishSample(Cluster cluster, HttpClient editor, string slug)
     {
         var created = await editor.PostAsync("/api/content", new StringContent(Sample(slug).ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);

@@ -44,6 +44,8 @@ public sealed class ServiceHost : IAsyncDisposable
         ["DataDirectory"] = dataDirectory,
         ["Auth:DevIssuer:Enabled"] = "true",
         ["Seed:Enabled"] = "false",
+        // Test webhook receivers listen on loopback.
+        ["Notifications:Webhooks:AllowPrivateNetworks"] = "true",
         ["Messaging:Outbox:SweepInterval"] = "00:00:00.500",
         ["Logging:LogLevel:Default"] = "Warning",
         ["Logging:LogLevel:MassTransit"] = "Warning",
