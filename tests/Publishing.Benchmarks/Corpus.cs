@@ -4,7 +4,7 @@ using Publishing.SearchIndexing.Search;
 
 namespace Publishing.Benchmarks;
 
-// Copied from tests/Publishing.SearchIndexing.Bench (Program.cs), whose generator is internal to that program.
+// Also compiled into tests/Publishing.SearchIndexing.Bench (linked), so both benchmarks search the same corpus.
 /// <summary>Realistic-looking drugs and articles: sentences, conditions and classes from the seeds plus generated names.</summary>
 internal sealed class Corpus
 {

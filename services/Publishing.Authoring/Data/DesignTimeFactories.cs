@@ -1,17 +1,8 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
+using Publishing.Messaging.Database;
 
 namespace Publishing.Authoring.Data;
 
 // Used only by `dotnet ef migrations add`; the running service configures the context from settings.
-internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<AuthoringDbContext>
-{
-    public AuthoringDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<AuthoringDbContext>().UseSqlite("Data Source=design.db").Options);
-}
+internal sealed class SqliteDesignTimeFactory : SqliteDesignTimeFactory<AuthoringDbContext>;
 
-internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<AuthoringSqlServerDbContext>
-{
-    public AuthoringSqlServerDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<AuthoringSqlServerDbContext>().UseSqlServer("Server=design;Database=design").Options);
-}
+internal sealed class SqlServerDesignTimeFactory : SqlServerDesignTimeFactory<AuthoringSqlServerDbContext>;

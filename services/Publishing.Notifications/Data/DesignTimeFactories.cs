@@ -1,17 +1,8 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
+using Publishing.Messaging.Database;
 
 namespace Publishing.Notifications.Data;
 
 // Used only by `dotnet ef migrations add`; the running service configures the context from settings.
-internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<NotificationsDbContext>
-{
-    public NotificationsDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<NotificationsDbContext>().UseSqlite("Data Source=design.db").Options);
-}
+internal sealed class SqliteDesignTimeFactory : SqliteDesignTimeFactory<NotificationsDbContext>;
 
-internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<NotificationsSqlServerDbContext>
-{
-    public NotificationsSqlServerDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<NotificationsSqlServerDbContext>().UseSqlServer("Server=design;Database=design").Options);
-}
+internal sealed class SqlServerDesignTimeFactory : SqlServerDesignTimeFactory<NotificationsSqlServerDbContext>;

@@ -1,17 +1,8 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
+using Publishing.Messaging.Database;
 
 namespace Publishing.SearchIndexing.Data;
 
 // Used only by `dotnet ef migrations add`; the running service configures the context from settings.
-internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SearchDbContext>
-{
-    public SearchDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SearchDbContext>().UseSqlite("Data Source=design.db").Options);
-}
+internal sealed class SqliteDesignTimeFactory : SqliteDesignTimeFactory<SearchDbContext>;
 
-internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SearchSqlServerDbContext>
-{
-    public SearchSqlServerDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SearchSqlServerDbContext>().UseSqlServer("Server=design;Database=design").Options);
-}
+internal sealed class SqlServerDesignTimeFactory : SqlServerDesignTimeFactory<SearchSqlServerDbContext>;
