@@ -14,6 +14,9 @@ public sealed class PublishedItem
 
     public required string Title { get; set; }
     public required string ContentType { get; set; }
+
+    /// <summary>Who wrote the held revision: they may not vouch for it in a periodic review.</summary>
+    public string? AuthorId { get; set; }
     public DateTimeOffset? LastReviewed { get; set; }
     public DateTimeOffset? NextReviewDue { get; set; }
     public bool Withdrawn { get; set; }

@@ -57,6 +57,7 @@ public class ReviewDbContext : DbContext
             e.HasIndex(i => i.NextReviewDue);
             e.Property(i => i.Slug).HasMaxLength(100);
             e.Property(i => i.Title).HasMaxLength(300);
+            e.Property(i => i.AuthorId).HasMaxLength(200);
             e.Property(i => i.ContentType).HasMaxLength(20);
             // Two schedulers (scaled out) or a consumer racing one: whoever saves second over a
             // changed date or marker fails and re-reads, so a reminder is neither doubled nor stale.

@@ -32,6 +32,8 @@ public static class ConfirmPeriodicReview
             return Problems.NotFound($"Nothing is published under '{request.Slug}'.");
 
         var user = CurrentUser.From(principal);
+        if (item.AuthorId == user.Id)
+            return Problems.Forbidden("The author of the published revision cannot confirm it; another reviewer must.");
         // Confirming content as still accurate is a clinical sign-off, so the same bar as a clinical approval.
         if (string.IsNullOrWhiteSpace(user.Qualification))
             return Problems.Forbidden("A periodic review needs a reviewer with a recorded qualification.");

@@ -35,6 +35,7 @@ public sealed class RecordPublishedConsumer(ReviewDbContext db, ILogger<RecordPu
         held.Revision = published.Revision;
         held.Title = published.Title;
         held.ContentType = published.ContentType;
+        held.AuthorId = published.AuthorId;
         held.Withdrawn = false;
         // The reminder markers stay: an editorial release keeps the date, so the cycle (and what was
         // already sent for it) carries on; a clinical one moves the date and so starts a new cycle.

@@ -87,6 +87,17 @@ public sealed class PeriodicReviewTests(ReviewApi api) : IClassFixture<ReviewApi
     }
 
     [Fact]
+    public async Task The_author_of_the_published_revision_cannot_confirm_it()
+    {
+        var (_, slug) = await PublishAsync();
+        // The author also holds the reviewer role and a qualification: four eyes still applies.
+        var author = await api.ClientAsAsync(Events.Author, "reviewer", Reviewers.Pharmacist);
+        var response = await author.PeriodicAsync(slug);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.DoesNotContain(await api.EventsAsync<PeriodicReviewCompleted>(), e => e.Slug == slug);
+    }
+
+    [Fact]
     public async Task An_editor_is_403()
     {
         var (_, slug) = await PublishAsync();

@@ -144,6 +144,10 @@ namespace Publishing.Review.Migrations.SqlServer
                     b.Property<Guid>("ContentId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("AuthorId")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(20)

@@ -137,6 +137,10 @@ namespace Publishing.Review.Migrations.Sqlite
                     b.Property<Guid>("ContentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AuthorId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(20)
