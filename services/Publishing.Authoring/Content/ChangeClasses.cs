@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Publishing.Authoring.Content.Diff;
-using Publishing.Contracts;
-
 namespace Publishing.Authoring.Content;
 
 /// <summary>The change classes (the one place their names live) and the approvals each needs.</summary>
@@ -19,11 +15,4 @@ public static class ChangeClasses
 
     /// <summary>Approvals each class needs (domain.md): safety needs two distinct reviewers.</summary>
     public static int RequiredApprovals(string changeClass) => changeClass == Safety ? 2 : 1;
-
-    /// <summary>The field-level diff, each change with its class: see <see cref="ContentDiff.Compute"/>.</summary>
-    public static List<FieldChange> Diff(string type, JsonElement? before, JsonElement after) =>
-        [.. ContentDiff.Compute(type, before, after)];
-
-    /// <summary>The highest class among <paramref name="changes"/>; editorial when there are none.</summary>
-    public static string Classify(IEnumerable<FieldChange> changes) => ContentDiff.Classify(changes);
 }

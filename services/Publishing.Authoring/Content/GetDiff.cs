@@ -36,6 +36,6 @@ public static class GetDiff
         var changes = ContentDiff.Compute(item.Type, before is null ? null : Json.Parse(before.Fields), Json.Parse(after.Fields),
             (before?.Title, after.Title));
         var changeClass = ContentDiff.Classify(changes);
-        return TypedResults.Ok(new DiffView(fromNumber, toNumber, changeClass, ContentDiff.RequiredApprovals(changeClass), changes));
+        return TypedResults.Ok(new DiffView(fromNumber, toNumber, changeClass, ChangeClasses.RequiredApprovals(changeClass), changes));
     }
 }

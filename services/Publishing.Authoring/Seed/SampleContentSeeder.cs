@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Publishing.Authoring.Content;
+using Publishing.Authoring.Content.Diff;
 using Publishing.Authoring.Content.Model;
 using Publishing.Authoring.Data;
 using Publishing.Authoring.Publishing;
@@ -74,7 +75,7 @@ public sealed class SampleContentSeeder(
             ContentId = item.Id, Number = 1, Title = seed.Title, Fields = seed.Fields.GetRawText(),
             AuthorId = "sample-editor", AuthorName = "Sample content", SavedAt = now,
         };
-        var changeClass = ChangeClasses.Classify(ChangeClasses.Diff(seed.Type, null, seed.Fields));
+        var changeClass = ContentDiff.Classify(ContentDiff.Compute(seed.Type, null, seed.Fields));
         var submission = new Submission
         {
             Id = Guid.NewGuid(), ContentId = item.Id, Revision = 1, ChangeClass = changeClass,

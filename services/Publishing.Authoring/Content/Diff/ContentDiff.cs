@@ -82,9 +82,6 @@ public static class ContentDiff
     public static string Classify(IEnumerable<FieldChange> changes) =>
         changes.Select(c => c.ChangeClass).Aggregate(ChangeClasses.Editorial, ChangeClasses.Max);
 
-    /// <summary>Approvals a change class needs: editorial 1, clinical 1, safety 2.</summary>
-    public static int RequiredApprovals(string changeClass) => ChangeClasses.RequiredApprovals(changeClass);
-
     /// <summary>How the items of each known list are identified, by the list's schema path.</summary>
     private static readonly Dictionary<string, Func<JsonElement, Identity?>> ListIdentities = new(StringComparer.Ordinal)
     {
