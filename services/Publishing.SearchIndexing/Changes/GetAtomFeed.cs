@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
+using Publishing.Contracts;
 using Publishing.SearchIndexing.Data;
 
 namespace Publishing.SearchIndexing.Changes;
@@ -41,9 +42,9 @@ public static class GetAtomFeed
 
     private static string Describe(string type) => type switch
     {
-        "content.published" => "Published",
-        "content.withdrawn" => "Withdrawn",
-        "content.reviewed" => "Reviewed",
+        EventTypes.Published => "Published",
+        EventTypes.Withdrawn => "Withdrawn",
+        EventTypes.Reviewed => "Reviewed",
         _ => type,
     };
 }
