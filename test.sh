@@ -18,7 +18,18 @@ fi
 if ! rabbitmqctl -q status >/dev/null 2>&1; then
   echo "test.sh: starting RabbitMQ"
   rabbitmq-server -detached
-  rabbitmqctl -q await_startup --timeout 120
+  # -detached returns before the node registers with epmd, and await_startup fails at once on a
+  # node it cannot see yet; a broker holding many virtual hosts can take a minute to register.
+  started=""
+  for _ in $(seq 1 180); do
+    if rabbitmqctl -q await_startup --timeout 180 >/dev/null 2>&1; then started=1; break; fi
+    sleep 1
+  done
+  if [ -z "$started" ]; then
+    echo "test.sh: RabbitMQ did not start within 3 minutes; the end of its log:" >&2
+    tail -n 40 /var/log/rabbitmq/rabbit@"$(hostname -s)".log >&2 || true
+    exit 1
+  fi
 fi
 rabbitmq-plugins -q enable rabbitmq_management >/dev/null
 # The management API answers a few seconds after the plugin starts.
@@ -26,6 +37,10 @@ for _ in $(seq 1 60); do
   curl -fsS -u guest:guest http://localhost:15672/api/overview >/dev/null 2>&1 && break
   sleep 1
 done
+# Virtual hosts left by an interrupted run slow every later broker start; tests create their own.
+curl -fsS -u guest:guest http://localhost:15672/api/vhosts 2>/dev/null \
+  | grep -o '"name":"test-[0-9a-f]*"' | cut -d'"' -f4 \
+  | while read -r vhost; do curl -fsS -u guest:guest -X DELETE "http://localhost:15672/api/vhosts/$vhost" >/dev/null || true; done
 
 log="$(mktemp)"
 set +e

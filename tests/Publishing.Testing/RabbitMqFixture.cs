@@ -19,6 +19,7 @@ public sealed class RabbitMqFixture : IAsyncLifetime
 
     private RabbitMqContainer? _container;
     private HttpClient _management = new();
+    private readonly System.Collections.Concurrent.ConcurrentBag<Uri> _created = [];
 
     public string Host { get; private set; } = "localhost";
     public int AmqpPort { get; private set; } = 5672;
@@ -59,7 +60,9 @@ public sealed class RabbitMqFixture : IAsyncLifetime
         created.EnsureSuccessStatusCode();
         var permissions = new StringContent("""{"configure":".*","write":".*","read":".*"}""", Encoding.UTF8, "application/json");
         (await _management.PutAsync($"api/permissions/{vhost}/{User}", permissions)).EnsureSuccessStatusCode();
-        return new Uri($"amqp://{User}:{Password}@{Host}:{port ?? AmqpPort}/{vhost}");
+        var uri = new Uri($"amqp://{User}:{Password}@{Host}:{port ?? AmqpPort}/{vhost}");
+        _created.Add(uri);
+        return uri;
     }
 
     /// <summary>Messages waiting in a queue of a virtual host (the management API refreshes every few seconds).</summary>
@@ -80,6 +83,8 @@ public sealed class RabbitMqFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        // Left behind, every virtual host is recovered at each broker start and slows it down.
+        foreach (var vhost in _created) await DeleteVirtualHostAsync(vhost);
         _management.Dispose();
         if (_container is not null) await _container.DisposeAsync();
     }
