@@ -12,7 +12,9 @@ var keep = args.Contains("--keep");
 var random = new Random(42);
 
 var corpus = Corpus.Load(Path.Combine(AppContext.BaseDirectory, "Seed"), random);
-var root = Path.Combine(Path.GetTempPath(), "search-bench-" + Guid.NewGuid().ToString("N")[..8]);
+// --index DIR keeps the index there and, when it already holds the corpus, only runs the queries.
+var reuse = StrArg("--index");
+var root = reuse ?? Path.Combine(Path.GetTempPath(), "search-bench-" + Guid.NewGuid().ToString("N")[..8]);
 Console.WriteLine($"Index folder: {root}");
 Console.WriteLine($"Documents: {docs:N0} in batches of {batchSize:N0} (one commit each); {Environment.ProcessorCount} cores; .NET {Environment.Version}");
 
@@ -27,7 +29,8 @@ using (var index = new LuceneSearchIndex(root))
     var bodyChars = generated.Sum(d => (long)d.Body.Length);
     Console.WriteLine($"Generated in {generating.Elapsed.TotalSeconds:F1} s; average body {bodyChars / docs:N0} chars; {corpus.Drugs.Count:N0} drugs, {docs - corpus.Drugs.Count:N0} articles");
 
-    for (var start = 0; start < docs; start += batchSize)
+    var alreadyIndexed = reuse is not null && await index.CountAsync() == docs;
+    for (var start = 0; !alreadyIndexed && start < docs; start += batchSize)
     {
         var batch = generated.GetRange(start, Math.Min(batchSize, docs - start));
         indexing.Start();
@@ -70,8 +73,14 @@ using (var index = new LuceneSearchIndex(root))
     Console.WriteLine($"Brand-name queries with the generic ranked first: {brandFirst}/{brandQueries}");
 }
 
-if (!keep) Directory.Delete(root, recursive: true);
+if (!keep && reuse is null) Directory.Delete(root, recursive: true);
 return;
+
+string? StrArg(string name)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}
 
 int IntArg(string name, int fallback)
 {

@@ -60,8 +60,9 @@ public class NotificationsDbContext : DbContext
             e.Property(d => d.State).HasMaxLength(20);
             e.Property(d => d.LockToken).HasMaxLength(32);
             e.Property(d => d.LastError).HasMaxLength(2000);
-            // The worker's claim scans due pending rows; the log lists a subscription's newest first.
-            e.HasIndex(d => new { d.State, d.NextAttemptAt });
+            // The worker's claim scans the oldest due rows (endpoint included, so the index covers it);
+            // the log lists a subscription's newest first.
+            e.HasIndex(d => new { d.State, d.NextAttemptAt, d.Endpoint });
             e.HasIndex(d => new { d.SubscriptionId, d.Id });
             e.HasMany(d => d.AttemptLog).WithOne().HasForeignKey(a => a.DeliveryId).OnDelete(DeleteBehavior.Cascade);
         });

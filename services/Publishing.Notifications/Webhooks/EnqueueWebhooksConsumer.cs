@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Publishing.Contracts;
+using Publishing.Messaging.Database;
 using Publishing.Messaging.Inbox;
 using Publishing.Notifications.Data;
 
@@ -70,22 +71,21 @@ public sealed class EnqueueWebhooksConsumer(
 
         var payload = WebhookPayload.Serialize(e);
         var now = clock.GetUtcNow();
-        foreach (var s in matching)
+        var deliveries = matching.Select(s => new Delivery
         {
-            Db.Deliveries.Add(new Delivery
-            {
-                SubscriptionId = s.Id,
-                WebhookId = WebhookPayload.WebhookId(messageId, s.Id),
-                Endpoint = EndpointBreakers.KeyOf(s.Url),
-                EventType = e.Type,
-                Slug = e.Data.Slug,
-                Revision = e.Data.Revision,
-                Payload = payload,
-                State = DeliveryStates.Pending,
-                NextAttemptAt = now.ToUnixTimeMilliseconds(),
-                CreatedAt = now,
-            });
-        }
+            SubscriptionId = s.Id,
+            WebhookId = WebhookPayload.WebhookId(messageId, s.Id),
+            Endpoint = EndpointBreakers.KeyOf(s.Url),
+            EventType = e.Type,
+            Slug = e.Data.Slug,
+            Revision = e.Data.Revision,
+            Payload = payload,
+            State = DeliveryStates.Pending,
+            NextAttemptAt = now.ToUnixTimeMilliseconds(),
+            CreatedAt = now,
+        }).ToList();
+        // One event fans out to every subscription: hundreds of rows, written without change tracking.
+        await Db.InsertManyAsync(deliveries, ct);
         log.LogInformation("Queued {Count} webhook deliveries of {Type} for {Slug} revision {Revision}",
             matching.Count, e.Type, e.Data.Slug, e.Data.Revision);
     }

@@ -39,6 +39,15 @@ public sealed class Receiver : IAsyncDisposable
     public Uri Url { get; private set; } = null!;
     public int Port => Url.Port;
     public Reply Fallback { get; set; } = Reply.Ok;
+
+    /// <summary>How long each request takes before it is answered.</summary>
+    public TimeSpan Delay { get; set; }
+
+    /// <summary>The most requests this receiver was handling at one moment.</summary>
+    public int MaxConcurrent => _maxConcurrent;
+
+    private int _concurrent;
+    private int _maxConcurrent;
     public IReadOnlyList<ReceivedRequest> Requests => [.. _requests];
     public int Count => _requests.Count;
 
@@ -66,6 +75,22 @@ public sealed class Receiver : IAsyncDisposable
         Eventually.Until(() => Task.FromResult(Count >= count), timeout, $"{count} requests at {Url} (got {Count})");
 
     private async Task HandleAsync(HttpContext http)
+    {
+        var now = Interlocked.Increment(ref _concurrent);
+        for (var max = _maxConcurrent; now > max; max = _maxConcurrent)
+            if (Interlocked.CompareExchange(ref _maxConcurrent, now, max) == max) break;
+        try
+        {
+            if (Delay > TimeSpan.Zero) await Task.Delay(Delay);
+            await AnswerAsync(http);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _concurrent);
+        }
+    }
+
+    private async Task AnswerAsync(HttpContext http)
     {
         using var reader = new StreamReader(http.Request.Body);
         var body = await reader.ReadToEndAsync();

@@ -74,4 +74,29 @@ public sealed class IsolationTests(ITestOutputHelper output)
             foreach (var r in healthy) await r.DisposeAsync();
         }
     }
+
+    [Fact]
+    public async Task A_site_behind_many_subscriptions_never_gets_more_attempts_at_once_than_its_limit()
+    {
+        await using var site = await Receiver.StartAsync();
+        site.Delay = TimeSpan.FromMilliseconds(50);
+        using var api = new NotificationsApi(settings: new Dictionary<string, string?>
+        {
+            ["Notifications:Webhooks:MaxConcurrencyPerEndpoint"] = "3",
+        });
+        var admin = await api.AdminAsync();
+        for (var i = 0; i < 4; i++) await admin.SubscribeAsync(site.Url, name: $"site-{i}");
+
+        var bus = api.Services.GetRequiredService<IBus>();
+        for (var i = 0; i < 10; i++) await bus.Publish(Sample.Published($"drug-{i}"));
+
+        await site.WaitForAsync(40, TimeSpan.FromSeconds(30));
+        await Eventually.Until(async () => await api.WithDb(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
+                db.Deliveries, d => d.State == Publishing.Notifications.Data.DeliveryStates.Delivered)) == 40,
+            TimeSpan.FromSeconds(10), "all 40 deliveries recorded as delivered");
+        Assert.Equal(40, site.Requests.Select(r => r.WebhookId).Distinct().Count());
+        Assert.Equal(40, site.Count);
+        // It used the slots it has (rows are claimed ahead of the attempts), and never more.
+        Assert.InRange(site.MaxConcurrent, 2, 3);
+    }
 }

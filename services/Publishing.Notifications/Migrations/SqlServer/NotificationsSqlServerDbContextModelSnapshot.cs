@@ -165,9 +165,9 @@ namespace Publishing.Notifications.Migrations.SqlServer
                     b.HasIndex("WebhookId")
                         .IsUnique();
 
-                    b.HasIndex("State", "NextAttemptAt");
-
                     b.HasIndex("SubscriptionId", "Id");
+
+                    b.HasIndex("State", "NextAttemptAt", "Endpoint");
 
                     b.ToTable("Deliveries", (string)null);
                 });

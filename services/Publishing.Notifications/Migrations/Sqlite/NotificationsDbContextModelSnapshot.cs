@@ -156,9 +156,9 @@ namespace Publishing.Notifications.Migrations.Sqlite
                     b.HasIndex("WebhookId")
                         .IsUnique();
 
-                    b.HasIndex("State", "NextAttemptAt");
-
                     b.HasIndex("SubscriptionId", "Id");
+
+                    b.HasIndex("State", "NextAttemptAt", "Endpoint");
 
                     b.ToTable("Deliveries", (string)null);
                 });
