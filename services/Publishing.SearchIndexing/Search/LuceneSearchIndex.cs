@@ -134,7 +134,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
                 throw new SearchQueryException("The search query expands to too many terms; make prefixes and wildcards more specific.", e);
             }
 
-            var highlight = browse ? null : new Highlighting(lucene, _analyzer);
+            var highlight = browse ? null : new Highlighting(Highlighting.Terms(lucene, searcher), _analyzer);
             var hits = new List<SearchHit>();
             foreach (var scoreDoc in top.GetTopDocs(start, query.PageSize).ScoreDocs)
             {
@@ -269,6 +269,25 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
     private sealed class Highlighting(Query query, Analyzer analyzer)
     {
         private static readonly string[] Fields = [SearchSchema.Body, SearchSchema.Title, SearchSchema.Names];
+
+        /// <summary>
+        /// The query as plain terms for <see cref="QueryTermScorer"/>: prefixes and wildcards expanded
+        /// to their most frequent terms. Marking terms, not positions, keeps highlighting from
+        /// re-analysing each hit in memory (the cost that dominated phrase searches); the words of a
+        /// phrase are marked wherever they appear in the chosen fragment. Run after the search: it
+        /// changes how the query's prefixes rewrite.
+        /// </summary>
+        public static Query Terms(Query query, IndexSearcher searcher)
+        {
+            Expand(query);
+            return searcher.Rewrite(query);
+
+            static void Expand(Query q)
+            {
+                if (q is MultiTermQuery multi) multi.MultiTermRewriteMethod = new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(50);
+                else if (q is BooleanQuery boolean) foreach (var clause in boolean.Clauses) Expand(clause.Query);
+            }
+        }
         private readonly Dictionary<string, Highlighter> _byField = new();
 
         public string? Snippet(Document doc)
@@ -298,10 +317,10 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
         private Highlighter For(string field)
         {
             if (_byField.TryGetValue(field, out var highlighter)) return highlighter;
-            var scorer = new QueryScorer(query, field);
+            var scorer = new QueryTermScorer(query, field);
             highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), scorer)
             {
-                TextFragmenter = new SimpleSpanFragmenter(scorer, SnippetChars),
+                TextFragmenter = new SimpleFragmenter(SnippetChars),
             };
             return _byField[field] = highlighter;
         }
