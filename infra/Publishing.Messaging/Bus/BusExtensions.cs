@@ -27,6 +27,9 @@ public static class BusExtensions
         builder.Services.AddMassTransit(x =>
         {
             x.SetEndpointNameFormatter(new ServiceEndpointNameFormatter(builder.Configuration["Messaging:InstanceName"]));
+            // MassTransit 8.4+ reports usage to its vendor over the internet by default; a service
+            // holding clinical content makes no outbound calls its operators did not ask for.
+            x.ConfigureUsageTelemetryOptions(o => o.Enabled = false);
             addConsumers(x);
             x.AddConfigureEndpointsCallback((_, endpoint) =>
             {

@@ -23,6 +23,7 @@ public sealed class EnqueueWebhooksConsumer(
     public async Task Consume(ConsumeContext<ContentPublished> context)
     {
         var m = context.Message;
+        var queued = 0;
         await Once(context, async ct =>
         {
             var tags = m.Tags.ToArray();
@@ -30,44 +31,53 @@ public sealed class EnqueueWebhooksConsumer(
             var data = new WebhookData(m.ContentId, m.Slug, m.ContentType, m.Revision, m.Title, m.ChangeClass,
                 m.ChangeSummary, WebhookPayload.PublishedUrl(BaseUrl, m.Slug), Tags: tags,
                 LastReviewed: m.LastReviewed, NextReviewDue: m.NextReviewDue, ContentHash: m.ContentHash);
-            await EnqueueAsync(context.MessageId!.Value, new WebhookEvent(EventTypes.Published, m.OccurredAt, data), tags, ct);
+            queued = await EnqueueAsync(context.MessageId!.Value, new WebhookEvent(EventTypes.Published, m.OccurredAt, data), tags, ct);
         });
-        signal.Notify();
+        Wake(queued);
     }
 
     public async Task Consume(ConsumeContext<ContentWithdrawn> context)
     {
         var m = context.Message;
+        var queued = 0;
         await Once(context, async ct =>
         {
             var tags = await TagsOfAsync(m.Slug, ct);
             var data = new WebhookData(m.ContentId, m.Slug, m.ContentType, m.Revision, m.Title, null, null,
                 WebhookPayload.PublishedUrl(BaseUrl, m.Slug), Reason: m.Reason);
-            await EnqueueAsync(context.MessageId!.Value, new WebhookEvent(EventTypes.Withdrawn, m.OccurredAt, data), tags, ct);
+            queued = await EnqueueAsync(context.MessageId!.Value, new WebhookEvent(EventTypes.Withdrawn, m.OccurredAt, data), tags, ct);
         });
-        signal.Notify();
+        Wake(queued);
     }
 
     public async Task Consume(ConsumeContext<ContentReviewConfirmed> context)
     {
         var m = context.Message;
+        var queued = 0;
         await Once(context, async ct =>
         {
             var tags = await TagsOfAsync(m.Slug, ct);
             var data = new WebhookData(m.ContentId, m.Slug, m.ContentType, m.Revision, m.Title, null, null,
                 WebhookPayload.PublishedUrl(BaseUrl, m.Slug), LastReviewed: m.LastReviewed, NextReviewDue: m.NextReviewDue);
-            await EnqueueAsync(context.MessageId!.Value, new WebhookEvent(EventTypes.Reviewed, m.OccurredAt, data), tags, ct);
+            queued = await EnqueueAsync(context.MessageId!.Value, new WebhookEvent(EventTypes.Reviewed, m.OccurredAt, data), tags, ct);
         });
-        signal.Notify();
+        Wake(queued);
     }
 
-    private async Task EnqueueAsync(Guid messageId, WebhookEvent e, string[] tags, CancellationToken ct)
+    /// <summary>Wakes the delivery worker once the new rows are committed; a claim is a write, so not for nothing.</summary>
+    private void Wake(int queued)
+    {
+        if (queued > 0) signal.Notify();
+    }
+
+    /// <returns>How many deliveries were queued.</returns>
+    private async Task<int> EnqueueAsync(Guid messageId, WebhookEvent e, string[] tags, CancellationToken ct)
     {
         var subscriptions = await Db.Subscriptions.AsNoTracking()
             .Where(s => s.State == SubscriptionStates.Active)
             .ToListAsync(ct);
         var matching = subscriptions.Where(s => SubscriptionFilter.Matches(s, e.Type, e.Data.ContentType, e.Data.Slug, tags)).ToList();
-        if (matching.Count == 0) return;
+        if (matching.Count == 0) return 0;
 
         var payload = WebhookPayload.Serialize(e);
         var now = clock.GetUtcNow();
@@ -88,6 +98,7 @@ public sealed class EnqueueWebhooksConsumer(
         await Db.InsertManyAsync(deliveries, ct);
         log.LogInformation("Queued {Count} webhook deliveries of {Type} for {Slug} revision {Revision}",
             matching.Count, e.Type, e.Data.Slug, e.Data.Revision);
+        return matching.Count;
     }
 
     private async Task RememberAsync(string slug, int revision, string contentType, string[] tags, CancellationToken ct)
