@@ -51,6 +51,7 @@ public sealed class DeliveryWorker(
     private readonly Dictionary<string, EndpointWork> _endpoints = [];
     private readonly HashSet<Task> _running = [];
     private int _held;
+    private long _claimOrder;
     private CancellationToken _stopping;
     private readonly Channel<Outcome> _outcomes = Channel.CreateUnbounded<Outcome>(new UnboundedChannelOptions { SingleReader = true });
 
@@ -59,7 +60,8 @@ public sealed class DeliveryWorker(
     /// <summary>One endpoint's claimed rows: those being sent and those waiting for a slot.</summary>
     private sealed class EndpointWork
     {
-        public readonly Queue<DeliveryJob> Waiting = new();
+        /// <summary>In claim order, numbered across all endpoints.</summary>
+        public readonly Queue<(long Order, DeliveryJob Job)> Waiting = new();
         public int Sending;
         public int Held => Waiting.Count + Sending;
     }
@@ -111,7 +113,7 @@ public sealed class DeliveryWorker(
         lock (_gate)
         {
             left = [.. _running];
-            waiting = _endpoints.Values.SelectMany(e => e.Waiting).ToList();
+            waiting = _endpoints.Values.SelectMany(e => e.Waiting).Select(w => w.Job).ToList();
             foreach (var e in _endpoints.Values) e.Waiting.Clear();
         }
         await HandBackAsync(waiting);
@@ -130,8 +132,9 @@ public sealed class DeliveryWorker(
         var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
         var token = Guid.NewGuid().ToString("N");
         var now = clock.GetUtcNow();
-        // The lease outlasts the wait for a slot (one attempt ahead at most) and the attempt itself,
-        // so only a dead worker's rows are ever claimed again.
+        // Rows start in claim order, so a claimed row waits behind at most ClaimAhead - 1 waves of
+        // attempts; the lease outlasts that and its own attempt, so only a dead worker's rows are
+        // ever claimed again.
         var until = now + ClaimAhead * _options.AttemptTimeout + TimeSpan.FromMinutes(1);
         var claimed = await JobClaims.ClaimDeliveriesAsync(
             db, token, now.ToUnixTimeMilliseconds(), until.ToUnixTimeMilliseconds(), max, ClaimAhead * PerEndpoint,
@@ -150,7 +153,7 @@ public sealed class DeliveryWorker(
             foreach (var job in jobs)
             {
                 if (!_endpoints.TryGetValue(job.Endpoint, out var work)) _endpoints[job.Endpoint] = work = new EndpointWork();
-                work.Waiting.Enqueue(job);
+                work.Waiting.Enqueue((++_claimOrder, job));
                 _held++;
             }
             StartWhatFits();
@@ -159,20 +162,32 @@ public sealed class DeliveryWorker(
         return claimed;
     }
 
-    /// <summary>Starts waiting attempts while there are free slots, overall and per endpoint. Call under the gate.</summary>
+    /// <summary>
+    /// Starts waiting attempts while there are free slots, overall and per endpoint, oldest claim
+    /// first across endpoints, so no endpoint's rows wait behind later claims. Call under the gate.
+    /// </summary>
     private void StartWhatFits()
     {
-        foreach (var (_, work) in _endpoints)
+        while (_running.Count < MaxConcurrency)
         {
-            while (_running.Count < MaxConcurrency && work.Sending < PerEndpoint && work.Waiting.TryDequeue(out var job))
+            EndpointWork? next = null;
+            var oldest = long.MaxValue;
+            foreach (var work in _endpoints.Values)
             {
-                work.Sending++;
-                var task = Task.Run(() => ProcessAsync(job, _stopping), CancellationToken.None);
-                _running.Add(task);
-                // Never inline: an attempt that already finished must not re-enter this loop.
-                _ = task.ContinueWith(Finished, job, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+                if (work.Sending < PerEndpoint && work.Waiting.TryPeek(out var head) && head.Order < oldest)
+                {
+                    next = work;
+                    oldest = head.Order;
+                }
             }
-            if (_running.Count >= MaxConcurrency) return;
+            if (next is null) return;
+
+            var (_, job) = next.Waiting.Dequeue();
+            next.Sending++;
+            var task = Task.Run(() => ProcessAsync(job, _stopping), CancellationToken.None);
+            _running.Add(task);
+            // Never inline: an attempt that already finished must not re-enter this loop.
+            _ = task.ContinueWith(Finished, job, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         }
     }
 

@@ -99,4 +99,35 @@ public sealed class IsolationTests(ITestOutputHelper output)
         // It used the slots it has (rows are claimed ahead of the attempts), and never more.
         Assert.InRange(site.MaxConcurrent, 2, 3);
     }
+
+    [Fact]
+    public async Task Claimed_deliveries_go_out_oldest_first_whichever_site_they_are_for()
+    {
+        await using var first = await Receiver.StartAsync();
+        await using var second = await Receiver.StartAsync();
+        // Slow enough that every event is queued while the first attempts are still running.
+        first.Delay = second.Delay = TimeSpan.FromMilliseconds(100);
+        using var api = new NotificationsApi(settings: new Dictionary<string, string?>
+        {
+            ["Notifications:Webhooks:MaxConcurrency"] = "1",
+        });
+        var admin = await api.AdminAsync();
+        await admin.SubscribeAsync(first.Url, name: "first");
+        await admin.SubscribeAsync(second.Url, name: "second");
+
+        var bus = api.Services.GetRequiredService<IBus>();
+        for (var i = 0; i < 6; i++) await bus.Publish(Sample.Published($"drug-{i}"));
+        await first.WaitForAsync(6);
+        await second.WaitForAsync(6);
+
+        // One attempt at a time: the order of arrival is the order of sending. Each event's two
+        // deliveries are queued together, so neither site waits for the other's later events.
+        var sent = first.Requests.Select(r => (r.At, Site: 1)).Concat(second.Requests.Select(r => (r.At, Site: 2)))
+            .OrderBy(r => r.At).Select(r => r.Site).ToList();
+        for (var n = 1; n <= sent.Count; n++)
+        {
+            var prefix = sent.Take(n).ToList();
+            Assert.True(Math.Abs(prefix.Count(s => s == 1) - prefix.Count(s => s == 2)) <= 2, $"sending order {string.Join(",", sent)}");
+        }
+    }
 }
