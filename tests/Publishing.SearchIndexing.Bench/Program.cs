@@ -82,11 +82,7 @@ string? StrArg(string name)
     return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 }
 
-int IntArg(string name, int fallback)
-{
-    var i = Array.IndexOf(args, name);
-    return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var value) ? value : fallback;
-}
+int IntArg(string name, int fallback) => int.TryParse(StrArg(name), out var value) ? value : fallback;
 
 static double P(List<double> values, int percentile)
 {

@@ -148,6 +148,7 @@ public sealed class DeliveryWorker(
                 (d, s) => new DeliveryJob(d.Id, token, d.Endpoint, d.WebhookId, d.Payload, s.Id, s.Url, s.Secret, s.State))
             .ToListAsync(ct);
 
+        int holding;
         lock (_gate)
         {
             foreach (var job in jobs)
@@ -157,8 +158,9 @@ public sealed class DeliveryWorker(
                 _held++;
             }
             StartWhatFits();
+            holding = _held;
         }
-        if (claimed > 0) log.LogDebug("Claimed {Claimed} deliveries, holding {Held}", claimed, _held);
+        log.LogDebug("Claimed {Claimed} deliveries, holding {Held}", claimed, holding);
         return claimed;
     }
 

@@ -20,53 +20,55 @@ public sealed class EnqueueWebhooksConsumer(
 {
     private string? BaseUrl => config["Notifications:PublicBaseUrl"];
 
-    public async Task Consume(ConsumeContext<ContentPublished> context)
+    public Task Consume(ConsumeContext<ContentPublished> context)
     {
         var m = context.Message;
-        var queued = 0;
-        await Once(context, async ct =>
+        return QueueOnceAsync(context, EventTypes.Published, m.OccurredAt, async ct =>
         {
             var tags = m.Tags.ToArray();
             await RememberAsync(m.Slug, m.Revision, m.ContentType, tags, ct);
             var data = new WebhookData(m.ContentId, m.Slug, m.ContentType, m.Revision, m.Title, m.ChangeClass,
                 m.ChangeSummary, WebhookPayload.PublishedUrl(BaseUrl, m.Slug), Tags: tags,
                 LastReviewed: m.LastReviewed, NextReviewDue: m.NextReviewDue, ContentHash: m.ContentHash);
-            queued = await EnqueueAsync(context.MessageId!.Value, new WebhookEvent(EventTypes.Published, m.OccurredAt, data), tags, ct);
+            return (data, tags);
         });
-        Wake(queued);
     }
 
-    public async Task Consume(ConsumeContext<ContentWithdrawn> context)
+    public Task Consume(ConsumeContext<ContentWithdrawn> context)
     {
         var m = context.Message;
-        var queued = 0;
-        await Once(context, async ct =>
+        return QueueOnceAsync(context, EventTypes.Withdrawn, m.OccurredAt, async ct =>
         {
-            var tags = await TagsOfAsync(m.Slug, ct);
             var data = new WebhookData(m.ContentId, m.Slug, m.ContentType, m.Revision, m.Title, null, null,
                 WebhookPayload.PublishedUrl(BaseUrl, m.Slug), Reason: m.Reason);
-            queued = await EnqueueAsync(context.MessageId!.Value, new WebhookEvent(EventTypes.Withdrawn, m.OccurredAt, data), tags, ct);
+            return (data, await TagsOfAsync(m.Slug, ct));
         });
-        Wake(queued);
     }
 
-    public async Task Consume(ConsumeContext<ContentReviewConfirmed> context)
+    public Task Consume(ConsumeContext<ContentReviewConfirmed> context)
     {
         var m = context.Message;
+        return QueueOnceAsync(context, EventTypes.Reviewed, m.OccurredAt, async ct =>
+        {
+            var data = new WebhookData(m.ContentId, m.Slug, m.ContentType, m.Revision, m.Title, null, null,
+                WebhookPayload.PublishedUrl(BaseUrl, m.Slug), LastReviewed: m.LastReviewed, NextReviewDue: m.NextReviewDue);
+            return (data, await TagsOfAsync(m.Slug, ct));
+        });
+    }
+
+    /// <summary>
+    /// Builds the event and queues its deliveries once (inbox), then wakes the delivery worker, only
+    /// when rows were queued and only after they are committed: a claim is a write.
+    /// </summary>
+    private async Task QueueOnceAsync(
+        ConsumeContext context, string type, DateTimeOffset occurredAt, Func<CancellationToken, Task<(WebhookData Data, string[] Tags)>> build)
+    {
         var queued = 0;
         await Once(context, async ct =>
         {
-            var tags = await TagsOfAsync(m.Slug, ct);
-            var data = new WebhookData(m.ContentId, m.Slug, m.ContentType, m.Revision, m.Title, null, null,
-                WebhookPayload.PublishedUrl(BaseUrl, m.Slug), LastReviewed: m.LastReviewed, NextReviewDue: m.NextReviewDue);
-            queued = await EnqueueAsync(context.MessageId!.Value, new WebhookEvent(EventTypes.Reviewed, m.OccurredAt, data), tags, ct);
+            var (data, tags) = await build(ct);
+            queued = await EnqueueAsync(context.MessageId!.Value, new WebhookEvent(type, occurredAt, data), tags, ct);
         });
-        Wake(queued);
-    }
-
-    /// <summary>Wakes the delivery worker once the new rows are committed; a claim is a write, so not for nothing.</summary>
-    private void Wake(int queued)
-    {
         if (queued > 0) signal.Notify();
     }
 
