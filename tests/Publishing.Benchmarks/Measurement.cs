@@ -91,15 +91,14 @@ public static class Clock
 {
     public static double Ms(long from, long to) => Stopwatch.GetElapsedTime(from, to).TotalMilliseconds;
 
-    /// <summary>Waits until a Stopwatch timestamp (sleeps most of the way, then yields), for paced load.</summary>
+    /// <summary>
+    /// Sleeps until a Stopwatch timestamp, for paced load. It never spins: a spinning load generator
+    /// takes CPU from the pipeline it measures. Waking a millisecond late does not skew latency,
+    /// which is timed from the commit.
+    /// </summary>
     public static async Task UntilAsync(long timestamp, CancellationToken ct = default)
     {
-        while (true)
-        {
-            var left = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), timestamp);
-            if (left <= TimeSpan.Zero) return;
-            if (left > TimeSpan.FromMilliseconds(2)) await Task.Delay(left - TimeSpan.FromMilliseconds(1), ct);
-            else await Task.Yield();
-        }
+        var left = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), timestamp);
+        if (left > TimeSpan.Zero) await Task.Delay(left, ct);
     }
 }

@@ -8,7 +8,8 @@ using Publishing.Testing;
 //   dotnet run -c Release --project tests/Publishing.Benchmarks             quick sizes
 //   dotnet run -c Release --project tests/Publishing.Benchmarks -- --full   the sizes
 // Options: --only B0,B3,...  run some scenarios (B2, B4, B5 and webhooks share the pipeline hosts);
-//          --producers N     concurrent writers in B2 (default 4).
+//          --producers N     concurrent writers in B2 (default 4);
+//          --rate N          B4's steady rate in events/s (default 100, the target's).
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
@@ -17,6 +18,7 @@ var only = Option("--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | 
     .Select(s => s.ToUpperInvariant()).ToHashSet();
 bool Runs(string scenario) => only is null || only.Contains(scenario);
 var producers = int.Parse(Option("--producers") ?? "4");
+var b4Rate = int.Parse(Option("--rate") ?? "100");
 
 var size = new
 {
@@ -73,7 +75,7 @@ try
         Row? steady = null;
         if (Runs("B2") || Runs("B5"))
             await Step("B2 pipeline throughput", async () => rows.Add(steady = await pipeline!.ThroughputAsync(size.B2, producers)));
-        if (Runs("B4")) await Step("B4 steady latency", async () => rows.Add(await pipeline!.SteadyLatencyAsync(100, size.B4Seconds)));
+        if (Runs("B4")) await Step("B4 steady latency", async () => rows.Add(await pipeline!.SteadyLatencyAsync(b4Rate, size.B4Seconds)));
         if (Runs("B5")) await Step("B5 backlog", async () => rows.Add(await pipeline!.BacklogAsync(size.B5, steady!.Rate!.Value)));
         if (Runs("B6")) await Step("B6 webhooks", async () => rows.Add(await B6Webhooks.RunAsync(pipeline!, size.WebhookEvents)));
     }

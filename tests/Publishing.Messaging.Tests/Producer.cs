@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -21,15 +22,19 @@ public sealed class Producer : IAsyncDisposable
         _options = options;
     }
 
-    public static async Task<Producer> CreateAsync(string folder, OutboxOptions options)
+    public static async Task<Producer> CreateAsync(string folder, OutboxOptions options, params IInterceptor[] interceptors)
     {
         var services = new ServiceCollection()
-            .AddDbContext<TestDbContext>(o => o.UseSqlite($"Data Source={Path.Combine(folder, "producer.db")}"))
+            .AddDbContext<TestDbContext>(o => o.UseSqlite(ConnectionString(folder)).AddInterceptors(interceptors))
             .BuildServiceProvider();
         await using (var scope = services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<TestDbContext>().Database.EnsureCreatedAsync();
-        return new Producer(services, options);
+        return new Producer(services, options) { Folder = folder };
     }
+
+    public required string Folder { get; init; }
+
+    public static string ConnectionString(string folder) => $"Data Source={Path.Combine(folder, "producer.db")}";
 
     public OutboxRelay<TestDbContext> Relay(IOutboxPublisher publisher) =>
         new(_services.GetRequiredService<IServiceScopeFactory>(), publisher, Options.Create(_options),

@@ -22,8 +22,12 @@ public static class MessagingModel
             e.Property(m => m.TraceParent).HasMaxLength(100);
             e.Property(m => m.LockToken).HasMaxLength(32);
             e.Property(m => m.LastError).HasMaxLength(2000);
-            // Only unsent rows are ever scanned; sent rows are history.
-            e.HasIndex(m => m.LockedUntil).HasFilter("SentAt IS NULL");
+            // The relay reads only unsent rows, in order; sent rows are kept for days as history.
+            // Without this index SQLite walked the whole table (every sent row) in key order on
+            // every claim, so each batch cost more the longer the service had been running.
+            e.HasIndex(m => new { m.Sequence, m.LockedUntil }, "IX_OutboxMessages_Unsent").HasFilter("SentAt IS NULL");
+            // For the hourly clean-up of sent rows past their retention.
+            e.HasIndex(m => m.SentAt, "IX_OutboxMessages_Sent").HasFilter("SentAt IS NOT NULL");
         });
         model.Entity<InboxMessage>(e =>
         {

@@ -78,11 +78,14 @@ namespace Publishing.Review.Migrations.Sqlite
 
                     b.HasKey("Sequence");
 
-                    b.HasIndex("LockedUntil")
-                        .HasFilter("SentAt IS NULL");
-
                     b.HasIndex("MessageId")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "SentAt" }, "IX_OutboxMessages_Sent")
+                        .HasFilter("SentAt IS NOT NULL");
+
+                    b.HasIndex(new[] { "Sequence", "LockedUntil" }, "IX_OutboxMessages_Unsent")
+                        .HasFilter("SentAt IS NULL");
 
                     b.ToTable("OutboxMessages", (string)null);
                 });
