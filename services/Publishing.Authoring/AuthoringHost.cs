@@ -15,7 +15,7 @@ public static class AuthoringHost
 {
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = ServiceBuilder.Create(args);
         configure?.Invoke(builder);
         builder.AddServiceDefaults("authoring");
         builder.AddAuthoring();

@@ -18,7 +18,7 @@ public static class NotificationsHost
 {
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = ServiceBuilder.Create(args);
         configure?.Invoke(builder);
         builder.AddServiceDefaults("notifications");
         builder.AddNotifications();

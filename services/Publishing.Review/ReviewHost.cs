@@ -14,7 +14,7 @@ public static class ReviewHost
 {
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = ServiceBuilder.Create(args);
         configure?.Invoke(builder);
         builder.AddServiceDefaults("review");
         builder.AddReview();

@@ -17,7 +17,7 @@ public static class StandaloneHost
 {
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = ServiceBuilder.Create(args);
         configure?.Invoke(builder);
         builder.AddServiceDefaults("publishing-standalone");
         builder.AddAuthoring();

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 using Publishing.Standalone;
 using Publishing.Testing;
 using Xunit;
@@ -11,13 +13,18 @@ namespace Publishing.EndToEnd.Tests;
 public sealed class StandaloneTests : IAsyncLifetime
 {
     private readonly TempDirectory _data = new();
+    private readonly ErrorLog _errors = new();
     private ServiceHost _host = null!;
 
     public async Task InitializeAsync()
     {
         var settings = ServiceHost.Settings(rabbitMq: null, _data.Path);
         settings["Seed:Enabled"] = "true";
-        _host = await ServiceHost.StartAsync((a, c) => StandaloneHost.Create(a, c), settings);
+        _host = await ServiceHost.StartAsync((a, c) => StandaloneHost.Create(a, b =>
+        {
+            c?.Invoke(b);
+            b.Logging.AddProvider(_errors);
+        }), settings);
     }
 
     [Fact]
@@ -34,6 +41,22 @@ public sealed class StandaloneTests : IAsyncLifetime
             var document = await response.Content.ReadFromJsonAsync<JsonElement>();
             Assert.NotEmpty(document.GetProperty("approvals").EnumerateArray());
         }
+    }
+
+    [Fact]
+    public async Task Nothing_is_logged_as_an_error_while_it_starts_seeds_and_publishes()
+    {
+        await Eventually.Until(async () => (await _host.Http.GetAsync("/api/published/olaratumab")).StatusCode == HttpStatusCode.OK,
+            TimeSpan.FromSeconds(60), "the sample content to be published");
+        Assert.Empty(_errors.Entries);
+    }
+
+    [Fact]
+    public void It_does_not_watch_its_settings_files_so_writes_under_its_folder_cost_nothing()
+    {
+        var files = ((IConfigurationRoot)_host.App.Configuration).Providers.OfType<FileConfigurationProvider>().ToList();
+        Assert.NotEmpty(files); // appsettings.json
+        Assert.All(files, f => Assert.False(f.Source.ReloadOnChange, f.Source.Path));
     }
 
     [Fact]
@@ -70,5 +93,29 @@ public sealed class StandaloneTests : IAsyncLifetime
     {
         await _host.DisposeAsync();
         _data.Dispose();
+    }
+}
+
+/// <summary>Keeps every entry logged at Error or above, with its exception, for a test to show.</summary>
+internal sealed class ErrorLog : ILoggerProvider
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _entries = new();
+
+    public IReadOnlyCollection<string> Entries => _entries;
+
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries);
+
+    public void Dispose() { }
+
+    private sealed class Logger(string category, System.Collections.Concurrent.ConcurrentQueue<string> entries) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel)) entries.Enqueue($"{category}: {formatter(state, exception)} {exception}");
+        }
     }
 }

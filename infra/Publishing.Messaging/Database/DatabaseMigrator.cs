@@ -6,15 +6,17 @@ using Microsoft.Extensions.Logging;
 namespace Publishing.Messaging.Database;
 
 /// <summary>
-/// Brings a service's database to the latest migration before anything else starts; it is
-/// registered ahead of the bus so no consumer runs against an old schema.
+/// Brings a service's database to the latest migration before anything else starts. It works in
+/// <see cref="StartingAsync"/>, which the host runs for every hosted service before any
+/// <c>StartAsync</c>, so no consumer and none of the framework's own hosted services (Data
+/// Protection loads the Studio's key ring from its database when it starts) meet a missing or old schema.
 /// </summary>
 internal sealed class DatabaseMigrator<TDbContext>(
     IServiceScopeFactory scopes, DatabaseReady<TDbContext> ready, ILogger<DatabaseMigrator<TDbContext>> log)
-    : IHostedService
+    : IHostedLifecycleService
     where TDbContext : DbContext
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartingAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
@@ -33,5 +35,9 @@ internal sealed class DatabaseMigrator<TDbContext>(
         ready.Set();
     }
 
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -21,6 +21,11 @@ public class StudioDbContext : DbContext
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    // The shared outbox compares dates (its clean-up of sent rows), which SQLite can only do on the
+    // sortable form every service database uses.
+    protected override void ConfigureConventions(ModelConfigurationBuilder conventions) =>
+        conventions.UseSortableDates(Database);
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.AddMessagingTables(); // the shared registration's outbox; the Studio never stages events
