@@ -16,6 +16,13 @@ public sealed class SearchIndexer(
     public const int BatchSize = 500;
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(2);
 
+    // At a steady trickle every change would get an index commit of its own, and each commit
+    // creates and fsyncs a handful of files: at 100 changes a second those flushes queued the
+    // disk in front of every service's database commits (B4 p50 32-885 ms without the wait,
+    // 8-11 ms with it). Waiting a moment after a wake-up lets the changes of that moment share
+    // one commit; a backlog is drained batch after batch without waiting.
+    private static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(50);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await ready.WaitAsync(stoppingToken);
@@ -34,7 +41,11 @@ public sealed class SearchIndexer(
                 log.LogError(ex, "Updating the search index failed; the queued changes stay queued and are retried");
             }
 
-            try { await signal.WaitAsync(Poll, stoppingToken); }
+            try
+            {
+                await signal.WaitAsync(Poll, stoppingToken);
+                await Task.Delay(Gather, stoppingToken);
+            }
             catch (OperationCanceledException) { break; }
         }
     }
