@@ -36,13 +36,17 @@ public sealed class OutboxQueryPlanTests : IDisposable
         foreach (var statement in statements)
         {
             var plan = await ExplainAsync(producer.Folder, statement);
-            Assert.False(plan.Any(WalksTheTable), $"{statement.Text}\nis planned as:\n{string.Join('\n', plan)}");
+            Assert.False(plan.Any(step => Walks(statement, step)), $"{statement.Text}\nis planned as:\n{string.Join('\n', plan)}");
         }
     }
 
-    // "SCAN OutboxMessages" alone reads every row; a scan or search through an index does not.
-    private static bool WalksTheTable(string step) =>
-        step.StartsWith("SCAN OutboxMessages", StringComparison.Ordinal) && !step.Contains("INDEX", StringComparison.Ordinal);
+    // Only the claim walks rows, and only the unsent ones in order, stopping at its LIMIT. Every
+    // other statement goes straight to its rows: reading a claim back by walking the unsent rows
+    // would cost a batch as much as the whole backlog after an outage.
+    // (EF names the table "o" in its statements; every statement here reads only the outbox.)
+    private static bool Walks(Statement statement, string step) =>
+        step.StartsWith("SCAN ", StringComparison.Ordinal)
+        && !(statement.Text.Contains("LIMIT", StringComparison.Ordinal) && step.Contains("IX_OutboxMessages_Unsent", StringComparison.Ordinal));
 
     private static async Task<List<string>> ExplainAsync(string folder, Statement statement)
     {

@@ -26,6 +26,8 @@ public static class MessagingModel
             // Without this index SQLite walked the whole table (every sent row) in key order on
             // every claim, so each batch cost more the longer the service had been running.
             e.HasIndex(m => new { m.Sequence, m.LockedUntil }, "IX_OutboxMessages_Unsent").HasFilter("SentAt IS NULL");
+            // The rows of one claim, read back by its token: only rows in flight carry one.
+            e.HasIndex(m => m.LockToken, "IX_OutboxMessages_Claimed").HasFilter("LockToken IS NOT NULL");
             // For the hourly clean-up of sent rows past their retention.
             e.HasIndex(m => m.SentAt, "IX_OutboxMessages_Sent").HasFilter("SentAt IS NOT NULL");
         });

@@ -81,6 +81,9 @@ namespace Publishing.Notifications.Migrations.Sqlite
                     b.HasIndex("MessageId")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "LockToken" }, "IX_OutboxMessages_Claimed")
+                        .HasFilter("LockToken IS NOT NULL");
+
                     b.HasIndex(new[] { "SentAt" }, "IX_OutboxMessages_Sent")
                         .HasFilter("SentAt IS NOT NULL");
 

@@ -11,8 +11,8 @@ using Publishing.SearchIndexing.Data;
 namespace Publishing.SearchIndexing.Migrations.Sqlite
 {
     [DbContext(typeof(SearchDbContext))]
-    [Migration("20261127132030_OutboxUnsentIndex")]
-    partial class OutboxUnsentIndex
+    [Migration("20261127140607_OutboxIndexes")]
+    partial class OutboxIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -83,6 +83,9 @@ namespace Publishing.SearchIndexing.Migrations.Sqlite
 
                     b.HasIndex("MessageId")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "LockToken" }, "IX_OutboxMessages_Claimed")
+                        .HasFilter("LockToken IS NOT NULL");
 
                     b.HasIndex(new[] { "SentAt" }, "IX_OutboxMessages_Sent")
                         .HasFilter("SentAt IS NOT NULL");

@@ -5,7 +5,7 @@
 namespace Publishing.Notifications.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class OutboxUnsentIndex : Migration
+    public partial class OutboxIndexes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -13,6 +13,12 @@ namespace Publishing.Notifications.Migrations.Sqlite
             migrationBuilder.DropIndex(
                 name: "IX_OutboxMessages_LockedUntil",
                 table: "OutboxMessages");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Claimed",
+                table: "OutboxMessages",
+                column: "LockToken",
+                filter: "LockToken IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_Sent",
@@ -30,6 +36,10 @@ namespace Publishing.Notifications.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_OutboxMessages_Claimed",
+                table: "OutboxMessages");
+
             migrationBuilder.DropIndex(
                 name: "IX_OutboxMessages_Sent",
                 table: "OutboxMessages");

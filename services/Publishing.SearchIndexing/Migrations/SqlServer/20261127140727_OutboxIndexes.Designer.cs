@@ -12,8 +12,8 @@ using Publishing.SearchIndexing.Data;
 namespace Publishing.SearchIndexing.Migrations.SqlServer
 {
     [DbContext(typeof(SearchSqlServerDbContext))]
-    [Migration("20261127132040_OutboxUnsentIndex")]
-    partial class OutboxUnsentIndex
+    [Migration("20261127140727_OutboxIndexes")]
+    partial class OutboxIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -90,6 +90,9 @@ namespace Publishing.SearchIndexing.Migrations.SqlServer
 
                     b.HasIndex("MessageId")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "LockToken" }, "IX_OutboxMessages_Claimed")
+                        .HasFilter("LockToken IS NOT NULL");
 
                     b.HasIndex(new[] { "SentAt" }, "IX_OutboxMessages_Sent")
                         .HasFilter("SentAt IS NOT NULL");

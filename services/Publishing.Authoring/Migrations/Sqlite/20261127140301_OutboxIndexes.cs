@@ -2,10 +2,10 @@
 
 #nullable disable
 
-namespace Publishing.Notifications.Migrations.SqlServer
+namespace Publishing.Authoring.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class OutboxUnsentIndex : Migration
+    public partial class OutboxIndexes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -13,6 +13,12 @@ namespace Publishing.Notifications.Migrations.SqlServer
             migrationBuilder.DropIndex(
                 name: "IX_OutboxMessages_LockedUntil",
                 table: "OutboxMessages");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Claimed",
+                table: "OutboxMessages",
+                column: "LockToken",
+                filter: "LockToken IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_Sent",
@@ -30,6 +36,10 @@ namespace Publishing.Notifications.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_OutboxMessages_Claimed",
+                table: "OutboxMessages");
+
             migrationBuilder.DropIndex(
                 name: "IX_OutboxMessages_Sent",
                 table: "OutboxMessages");
