@@ -17,7 +17,7 @@ public static class SearchIndexingHost
 {
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = ServiceBuilder.Create(args);
         configure?.Invoke(builder);
         builder.AddServiceDefaults("search-indexing");
         builder.AddSearchIndexing();
@@ -41,6 +41,7 @@ public static class SearchIndexingHost
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SearchIndexer>());
         builder.Services.AddHttpClient<AuthoringPublishedClient>();
         builder.Services.AddSingleton<SearchRebuilder>();
+        builder.Services.AddHostedService<IndexUpgrade>();
         return builder;
     }
 

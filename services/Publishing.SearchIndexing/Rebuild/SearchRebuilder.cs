@@ -22,7 +22,16 @@ public sealed class SearchRebuilder(
     public RebuildStatus Status { get; private set; } = RebuildStatus.Never;
 
     /// <returns>false when a rebuild is already running.</returns>
-    public bool TryStart(Uri authoringBase, string? bearerToken, out Task completion)
+    public bool TryStart(Uri authoringBase, string? bearerToken, out Task completion) => Start(authoringBase, bearerToken, out completion);
+
+    /// <summary>
+    /// Rebuilds the index from the documents this service already holds, without asking Authoring
+    /// (used when the index format changed: the documents are complete, only the index is outdated).
+    /// </summary>
+    /// <returns>false when a rebuild is already running.</returns>
+    public bool TryStartFromDocuments(out Task completion) => Start(null, null, out completion);
+
+    private bool Start(Uri? authoringBase, string? bearerToken, out Task completion)
     {
         completion = Task.CompletedTask;
         if (Interlocked.CompareExchange(ref _running, 1, 0) != 0) return false;
@@ -32,11 +41,11 @@ public sealed class SearchRebuilder(
         return true;
     }
 
-    private async Task RunAsync(Uri authoringBase, string? bearerToken, CancellationToken ct)
+    private async Task RunAsync(Uri? authoringBase, string? bearerToken, CancellationToken ct)
     {
         try
         {
-            var fromAuthoring = await RefreshDocumentsAsync(authoringBase, bearerToken, ct);
+            var fromAuthoring = authoringBase is null ? 0 : await RefreshDocumentsAsync(authoringBase, bearerToken, ct);
             var indexed = await BuildAndSwapAsync(ct);
             Status = Status with { State = "completed", FinishedAt = clock.GetUtcNow(), DocumentsFromAuthoring = fromAuthoring, DocumentsIndexed = indexed };
             log.LogInformation("Search index rebuilt: {Indexed} documents ({FromAuthoring} read from Authoring)", indexed, fromAuthoring);

@@ -17,6 +17,12 @@ public interface ISearchIndex
     /// <summary>Runs a query. Throws <see cref="SearchQueryException"/> for a query the parser rejects or bad paging.</summary>
     SearchResult Search(SearchQuery query);
 
+    /// <summary>
+    /// True when the live index was written in an older format. It keeps answering searches; the service
+    /// rebuilds it from its own documents at start-up (<c>IndexUpgrade</c>).
+    /// </summary>
+    bool NeedsRebuild { get; }
+
     /// <summary>How many documents the live index holds.</summary>
     Task<int> CountAsync(CancellationToken ct = default);
 

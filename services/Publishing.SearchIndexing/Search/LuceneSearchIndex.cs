@@ -27,7 +27,6 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
 
     private const string PointerFile = "current";
     private const string GenerationPrefix = "gen-";
-    private const int SnippetChars = 180;
 
     private readonly string _root;
     private readonly Analyzer _analyzer = SearchSchema.CreateAnalyzer();
@@ -62,6 +61,12 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
 
     /// <summary>The folder of the live generation (for diagnostics and tests).</summary>
     public string LiveDirectory => Path.Combine(_root, _live.Name);
+
+    /// <summary>True when the live index was written in an older <see cref="SearchSchema.Format"/>: it still answers, but slower, until rebuilt.</summary>
+    public bool NeedsRebuild => !_live.Current;
+
+    /// <summary>Answers exact phrases from the word-pair fields when the index has them (tests turn it off to compare).</summary>
+    internal bool UsePhrasePairs { get; set; } = true;
 
     public async Task IndexAsync(IReadOnlyCollection<SearchDocument> upserts, IReadOnlyCollection<string> deletes, CancellationToken ct = default)
     {
@@ -117,14 +122,16 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
         var (generation, searcher) = Acquire();
         try
         {
+            if (generation.Current && UsePhrasePairs) lucene = PairPhraseQuery.Rewrite(lucene);
             var start = (query.Page - 1) * query.PageSize;
             var numHits = (int)Math.Min((long)query.Page * query.PageSize, Math.Max(1, searcher.IndexReader.MaxDoc));
             // Ties are broken by slug, so equal documents come back in the same order whatever their internal ids.
             var sort = browse
                 ? new Sort(new SortField(SearchSchema.SortTitle, SortFieldType.STRING), new SortField(SearchSchema.SortSlug, SortFieldType.STRING))
                 : new Sort(SortField.FIELD_SCORE, new SortField(SearchSchema.SortSlug, SortFieldType.STRING));
-            var top = TopFieldCollector.Create(sort, numHits, fillFields: false, trackDocScores: !browse, trackMaxScore: false, docsScoredInOrder: false);
-            var facets = new FacetCollector(SearchSchema.FacetType, SearchSchema.FacetDrugClass, SearchSchema.FacetCondition);
+            // Scored in order, as the facet collector asks (see there).
+            var top = TopFieldCollector.Create(sort, numHits, fillFields: false, trackDocScores: !browse, trackMaxScore: false, docsScoredInOrder: true);
+            var facets = new FacetCollector(SearchSchema.FacetFields);
             try
             {
                 searcher.Search(lucene, filter, MultiCollector.Wrap(top, facets));
@@ -134,7 +141,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
                 throw new SearchQueryException("The search query expands to too many terms; make prefixes and wildcards more specific.", e);
             }
 
-            var highlight = browse ? null : new Highlighting(Highlighting.Terms(lucene, searcher), _analyzer);
+            var highlight = browse ? null : Snippets.For(lucene, _analyzer, searcher);
             var hits = new List<SearchHit>();
             foreach (var scoreDoc in top.GetTopDocs(start, query.PageSize).ScoreDocs)
             {
@@ -143,7 +150,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
                     doc.Get(SearchSchema.Slug),
                     doc.Get(SearchSchema.Type),
                     doc.Get(SearchSchema.Title),
-                    highlight?.Snippet(doc) ?? Fallback(doc.Get(SearchSchema.Body)),
+                    highlight?.Snippet(scoreDoc.Doc, doc) ?? Fallback(doc.Get(SearchSchema.Body)),
                     doc.GetField(SearchSchema.Revision)?.GetInt32Value() ?? 0,
                     browse || float.IsNaN(scoreDoc.Score) ? 0f : scoreDoc.Score));
             }
@@ -257,73 +264,12 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
     private static string Fallback(string? body)
     {
         var text = Spaces().Replace(body ?? "", " ").Trim();
-        if (text.Length > SnippetChars)
+        if (text.Length > Snippets.Chars)
         {
-            var cut = text.LastIndexOf(' ', SnippetChars);
-            text = text[..(cut > SnippetChars / 2 ? cut : SnippetChars)] + "…";
+            var cut = text.LastIndexOf(' ', Snippets.Chars);
+            text = text[..(cut > Snippets.Chars / 2 ? cut : Snippets.Chars)] + "…";
         }
         return SimpleHTMLEncoder.HtmlEncode(text);
-    }
-
-    /// <summary>Highlights the best fragment: of the body if it matches, else the title, else the names.</summary>
-    private sealed class Highlighting(Query query, Analyzer analyzer)
-    {
-        private static readonly string[] Fields = [SearchSchema.Body, SearchSchema.Title, SearchSchema.Names];
-
-        /// <summary>
-        /// The query as plain terms for <see cref="QueryTermScorer"/>: prefixes and wildcards expanded
-        /// to their most frequent terms. Marking terms, not positions, keeps highlighting from
-        /// re-analysing each hit in memory (the cost that dominated phrase searches); the words of a
-        /// phrase are marked wherever they appear in the chosen fragment. Run after the search: it
-        /// changes how the query's prefixes rewrite.
-        /// </summary>
-        public static Query Terms(Query query, IndexSearcher searcher)
-        {
-            Expand(query);
-            return searcher.Rewrite(query);
-
-            static void Expand(Query q)
-            {
-                if (q is MultiTermQuery multi) multi.MultiTermRewriteMethod = new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(50);
-                else if (q is BooleanQuery boolean) foreach (var clause in boolean.Clauses) Expand(clause.Query);
-            }
-        }
-        private readonly Dictionary<string, Highlighter> _byField = new();
-
-        public string? Snippet(Document doc)
-        {
-            foreach (var field in Fields)
-            {
-                TextFragment? best = null;
-                foreach (var text in doc.GetValues(field))
-                {
-                    if (string.IsNullOrEmpty(text)) continue;
-                    try
-                    {
-                        var fragments = For(field).GetBestTextFragments(analyzer.GetTokenStream(field, text), text, false, 1);
-                        foreach (var fragment in fragments)
-                            if (fragment is not null && fragment.Score > 0 && (best is null || fragment.Score > best.Score)) best = fragment;
-                    }
-                    catch (InvalidTokenOffsetsException)
-                    {
-                        // Cannot happen with our analyzers; a plain snippet is the right answer if it does.
-                    }
-                }
-                if (best is not null) return Spaces().Replace(best.ToString(), " ").Trim();
-            }
-            return null;
-        }
-
-        private Highlighter For(string field)
-        {
-            if (_byField.TryGetValue(field, out var highlighter)) return highlighter;
-            var scorer = new QueryTermScorer(query, field);
-            highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), scorer)
-            {
-                TextFragmenter = new SimpleFragmenter(SnippetChars),
-            };
-            return _byField[field] = highlighter;
-        }
     }
 
     [GeneratedRegex(@"\s+")]
@@ -351,15 +297,30 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
                 OpenMode = mode,
                 RAMBufferSizeMB = 64,
             });
+            // A new index is written in today's format; an existing one says which format it was written in.
+            if (mode == OpenMode.CREATE) writer.SetCommitData(new Dictionary<string, string> { [SearchSchema.FormatKey] = SearchSchema.Format });
+            var current = writer.CommitData.TryGetValue(SearchSchema.FormatKey, out var format) && format == SearchSchema.Format;
             writer.Commit(); // a fresh index must exist on disk before anything points at it
-            var manager = withSearcher ? new SearcherManager(writer, true, null) : null;
-            return new Generation(name, path, directory, writer, manager);
+            var manager = withSearcher ? NewSearcherManager(writer) : null;
+            return new Generation(name, path, directory, writer, manager, current);
         }
         catch
         {
             writer?.Dispose();
             directory.Dispose();
             throw;
+        }
+    }
+
+    private static SearcherManager NewSearcherManager(IndexWriter writer) => new(writer, true, new WarmingSearcherFactory());
+
+    /// <summary>Loads the facet arrays of new segments when a searcher is opened, not in the first search that needs them.</summary>
+    private sealed class WarmingSearcherFactory : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader)
+        {
+            FacetOrdinals.Warm(reader, SearchSchema.FacetFields);
+            return base.NewSearcher(reader);
         }
     }
 
@@ -421,7 +382,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
 
             var fresh = builder.Generation;
             fresh.Writer.Commit();
-            var manager = new SearcherManager(fresh.Writer, true, null);
+            var manager = NewSearcherManager(fresh.Writer);
             try
             {
                 WritePointer(fresh.Name); // the point of no return: a restart opens the new generation
@@ -466,7 +427,8 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
         }
     }
 
-    private sealed record Generation(string Name, string Path, LuceneDirectory Directory, IndexWriter Writer, SearcherManager? Searchers) : IDisposable
+    /// <param name="Current">Written in today's <see cref="SearchSchema.Format"/> (has the word-pair fields).</param>
+    private sealed record Generation(string Name, string Path, LuceneDirectory Directory, IndexWriter Writer, SearcherManager? Searchers, bool Current) : IDisposable
     {
         /// <summary>Null only while the generation is a rebuild not yet swapped in.</summary>
         public SearcherManager Manager => Searchers ?? throw new InvalidOperationException("This index generation is not searchable yet.");

@@ -15,6 +15,11 @@ public sealed class SearchApi : ServiceApiFactory<Program, SearchDbContext>
     private readonly ConsumedObserver _consumed = new();
     private bool _observing;
 
+    public SearchApi() { }
+
+    /// <summary>A host on the data folder of an earlier one: a restart.</summary>
+    internal SearchApi(string dataDirectory) : base(dataDirectory) { }
+
     /// <summary>Publishes an event and waits until its consumer finished and the index caught up.</summary>
     public async Task<Guid> DeliverAsync<T>(T message, Guid? messageId = null) where T : class
     {
