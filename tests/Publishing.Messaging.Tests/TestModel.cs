@@ -21,12 +21,11 @@ public sealed class Effect
     public Guid NoteId { get; set; }
 }
 
-public class TestDbContext(DbContextOptions<TestDbContext> options) : DbContext(options)
+public class TestDbContext(DbContextOptions<TestDbContext> options) : ServiceDbContext(options)
 {
     public DbSet<Note> Notes => Set<Note>();
     public DbSet<Effect> Effects => Set<Effect>();
 
-    protected override void ConfigureConventions(ModelConfigurationBuilder conventions) => conventions.UseSortableDates(Database);
     protected override void OnModelCreating(ModelBuilder model) => model.AddMessagingTables();
 }
 

@@ -10,7 +10,7 @@ public static class BusExtensions
     /// <summary>
     /// Adds the message bus with our conventions: service-prefixed queues, in-memory retry for
     /// transient faults, then the transport's <c>_error</c> queue (MassTransit's default) for
-    /// messages that still fail. Call it after the service databases so they migrate first.
+    /// messages that still fail.
     /// </summary>
     public static IHostApplicationBuilder AddPublishingBus(
         this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator> addConsumers)

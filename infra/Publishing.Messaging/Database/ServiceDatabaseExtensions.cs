@@ -17,7 +17,7 @@ public static class ServiceDatabaseExtensions
     /// </summary>
     public static IHostApplicationBuilder AddServiceDatabase<TContext, TSqlServerContext>(
         this IHostApplicationBuilder builder, string name)
-        where TContext : DbContext
+        where TContext : ServiceDbContext
         where TSqlServerContext : TContext
     {
         var services = builder.Services;
@@ -26,6 +26,9 @@ public static class ServiceDatabaseExtensions
         services.AddSingleton<DatabaseReady<TContext>>();
         services.TryAddSingleton(TimeProvider.System);
 
+        // Pooled contexts: every consumed message and outbox batch opens a scope, and building a
+        // fresh context (its options and internal services) there was a measurable share of the
+        // CPU per event (issue 7). A context goes back to the pool cleared of tracked entities.
         var provider = DatabaseSettings.Provider(builder.Configuration);
         if (provider == DatabaseProvider.SqlServer)
         {
@@ -45,11 +48,7 @@ public static class ServiceDatabaseExtensions
                 .AddInterceptors(sp.GetRequiredService<OutboxWakeInterceptor<TContext>>(), new SqliteBusyTimeout()));
         }
 
-        // Pooled contexts: every consumed message and outbox batch opens a scope, and building a
-        // fresh context (its options and internal services) there was a measurable share of the
-        // CPU per event (issue 7). A context goes back to the pool cleared of tracked entities.
-
-        // Registered before the bus (callers add the bus last), so hosted services start in this order.
+        // Migrates in StartingAsync, so before any hosted service starts, whatever the registration order.
         services.AddHostedService<DatabaseMigrator<TContext>>();
         services.AddOptions<OutboxOptions>().BindConfiguration("Messaging:Outbox");
         services.AddSingleton<OutboxRelay<TContext>>();

@@ -4,7 +4,7 @@ using Publishing.Messaging.Database;
 namespace Publishing.Authoring.Data;
 
 /// <summary>Authoring's own database. Its migrations (under Migrations/Sqlite) are for SQLite.</summary>
-public class AuthoringDbContext : DbContext
+public class AuthoringDbContext : ServiceDbContext
 {
     public AuthoringDbContext(DbContextOptions<AuthoringDbContext> options) : base(options) { }
 
@@ -36,9 +36,6 @@ public class AuthoringDbContext : DbContext
         if (rewrite is not null)
             throw new InvalidOperationException($"{rewrite.Entity.GetType().Name} rows are append-only; a save tried to {rewrite.State.ToString().ToLowerInvariant()} one.");
     }
-
-    protected override void ConfigureConventions(ModelConfigurationBuilder conventions) =>
-        conventions.UseSortableDates(Database);
 
     protected override void OnModelCreating(ModelBuilder model)
     {

@@ -4,7 +4,7 @@ using Publishing.Messaging.Database;
 namespace Publishing.Notifications.Data;
 
 /// <summary>Notifications' own database. Its migrations (under Migrations/Sqlite) are for SQLite.</summary>
-public class NotificationsDbContext : DbContext
+public class NotificationsDbContext : ServiceDbContext
 {
     public NotificationsDbContext(DbContextOptions<NotificationsDbContext> options) : base(options) { }
 
@@ -16,9 +16,6 @@ public class NotificationsDbContext : DbContext
     public DbSet<DeliveryAttempt> DeliveryAttempts => Set<DeliveryAttempt>();
     public DbSet<OutgoingEmail> OutgoingEmails => Set<OutgoingEmail>();
     public DbSet<KnownContent> KnownContent => Set<KnownContent>();
-
-    protected override void ConfigureConventions(ModelConfigurationBuilder conventions) =>
-        conventions.UseSortableDates(Database);
 
     protected override void OnModelCreating(ModelBuilder model)
     {

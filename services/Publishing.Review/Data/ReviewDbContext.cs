@@ -4,7 +4,7 @@ using Publishing.Messaging.Database;
 namespace Publishing.Review.Data;
 
 /// <summary>Review's own database. Its migrations (under Migrations/Sqlite) are for SQLite.</summary>
-public class ReviewDbContext : DbContext
+public class ReviewDbContext : ServiceDbContext
 {
     public ReviewDbContext(DbContextOptions<ReviewDbContext> options) : base(options) { }
 
@@ -14,9 +14,6 @@ public class ReviewDbContext : DbContext
     public DbSet<ReviewApprovalRecord> Approvals => Set<ReviewApprovalRecord>();
     public DbSet<PublishedItem> PublishedItems => Set<PublishedItem>();
     public DbSet<PeriodicReview> PeriodicReviews => Set<PeriodicReview>();
-
-    protected override void ConfigureConventions(ModelConfigurationBuilder conventions) =>
-        conventions.UseSortableDates(Database);
 
     protected override void OnModelCreating(ModelBuilder model)
     {

@@ -4,7 +4,7 @@ using Publishing.Messaging.Database;
 namespace Publishing.SearchIndexing.Data;
 
 /// <summary>Search indexing's own database. Its migrations (under Migrations/Sqlite) are for SQLite.</summary>
-public class SearchDbContext : DbContext
+public class SearchDbContext : ServiceDbContext
 {
     public SearchDbContext(DbContextOptions<SearchDbContext> options) : base(options) { }
 
@@ -13,9 +13,6 @@ public class SearchDbContext : DbContext
     public DbSet<PublishedDocument> Documents => Set<PublishedDocument>();
     public DbSet<ChangeEntry> Changes => Set<ChangeEntry>();
     public DbSet<IndexQueueEntry> IndexQueue => Set<IndexQueueEntry>();
-
-    protected override void ConfigureConventions(ModelConfigurationBuilder conventions) =>
-        conventions.UseSortableDates(Database);
 
     protected override void OnModelCreating(ModelBuilder model)
     {

@@ -13,18 +13,13 @@ namespace Publishing.Studio.Data;
 /// through their APIs), only the Data Protection key ring that encrypts the sign-in cookie and the
 /// antiforgery tokens, so they stay valid across restarts and across Studio instances.
 /// </summary>
-public class StudioDbContext : DbContext
+public class StudioDbContext : ServiceDbContext
 {
     public StudioDbContext(DbContextOptions<StudioDbContext> options) : base(options) { }
 
     protected StudioDbContext(DbContextOptions options) : base(options) { }
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
-
-    // The shared outbox compares dates (its clean-up of sent rows), which SQLite can only do on the
-    // sortable form every service database uses.
-    protected override void ConfigureConventions(ModelConfigurationBuilder conventions) =>
-        conventions.UseSortableDates(Database);
 
     protected override void OnModelCreating(ModelBuilder model)
     {
