@@ -1,11 +1,9 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using Lucene.Net.Analysis;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.QueryParsers.Classic;
 using Lucene.Net.Search;
-using Lucene.Net.Search.Highlight;
 using Lucene.Net.Store;
 using Directory = System.IO.Directory;
 using LuceneDirectory = Lucene.Net.Store.Directory;
@@ -19,7 +17,7 @@ namespace Publishing.SearchIndexing.Search;
 /// One writer (batches serialised, one commit each); any number of concurrent searches through a
 /// <see cref="SearcherManager"/> refreshed after every commit.
 /// </summary>
-public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
+public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
 {
     /// <summary>How deep paging may go (page × pageSize), like a server engine's result window.</summary>
     public const int MaxResultWindow = 10_000;
@@ -150,7 +148,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
                     doc.Get(SearchSchema.Slug),
                     doc.Get(SearchSchema.Type),
                     doc.Get(SearchSchema.Title),
-                    highlight?.Snippet(scoreDoc.Doc, doc) ?? Fallback(doc.Get(SearchSchema.Body)),
+                    highlight?.Snippet(scoreDoc.Doc, doc) ?? Snippets.Plain(doc.Get(SearchSchema.Body)),
                     doc.GetField(SearchSchema.Revision)?.GetInt32Value() ?? 0,
                     browse || float.IsNaN(scoreDoc.Score) ? 0f : scoreDoc.Score));
             }
@@ -259,21 +257,6 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
         if (!string.IsNullOrWhiteSpace(value))
             into.Add(new TermQuery(new Term(field, SearchSchema.Normalize(value))), Occur.MUST);
     }
-
-    /// <summary>The start of the body, cut at a word, encoded.</summary>
-    private static string Fallback(string? body)
-    {
-        var text = Spaces().Replace(body ?? "", " ").Trim();
-        if (text.Length > Snippets.Chars)
-        {
-            var cut = text.LastIndexOf(' ', Snippets.Chars);
-            text = text[..(cut > Snippets.Chars / 2 ? cut : Snippets.Chars)] + "…";
-        }
-        return SimpleHTMLEncoder.HtmlEncode(text);
-    }
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Spaces();
 
     // ---- generations on disk ---------------------------------------------------------------
 

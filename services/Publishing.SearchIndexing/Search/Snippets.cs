@@ -120,6 +120,18 @@ internal sealed partial class Snippets
         return held;
     }
 
+    /// <summary>The snippet of a hit with no highlighted match (a browse, a match in keywords only): the start of the body, cut at a word, encoded.</summary>
+    public static string Plain(string? body)
+    {
+        var text = Spaces().Replace(body ?? "", " ").Trim();
+        if (text.Length > Chars)
+        {
+            var cut = text.LastIndexOf(' ', Chars);
+            text = text[..(cut > Chars / 2 ? cut : Chars)] + "…";
+        }
+        return SimpleHTMLEncoder.HtmlEncode(text);
+    }
+
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
 
