@@ -48,51 +48,53 @@ using (var index = new LuceneSearchIndex(root))
 
     // Garbage collections during the timed queries, to tell collector pauses from search work in the tail.
     var gcBefore = (Gen0: GC.CollectionCount(0), Gen1: GC.CollectionCount(1), Gen2: GC.CollectionCount(2), Pause: GC.GetTotalPauseDuration(), Allocated: GC.GetTotalAllocatedBytes());
-    var times = new List<double>(queryCount);
-    var byKind = new Dictionary<string, List<double>>();
     var brandFirst = 0;
     var brandQueries = 0;
     long totalHits = 0;
-    foreach (var (query, kind, expectedFirst) in queries)
+    var (times, byKind) = Pass((expectedFirst, result) =>
     {
-        var watch = Stopwatch.StartNew();
-        var result = index.Search(query);
-        watch.Stop();
-        var ms = watch.Elapsed.TotalMilliseconds;
-        times.Add(ms);
-        (byKind.TryGetValue(kind, out var list) ? list : byKind[kind] = []).Add(ms);
         totalHits += result.Total;
-        if (expectedFirst is not null)
-        {
-            brandQueries++;
-            if (result.Hits.FirstOrDefault()?.Slug == expectedFirst) brandFirst++;
-        }
-    }
+        if (expectedFirst is null) return;
+        brandQueries++;
+        if (result.Hits.FirstOrDefault()?.Slug == expectedFirst) brandFirst++;
+    });
 
     Console.WriteLine($"Queries: {queryCount:N0} mixed, single-threaded, page size 10 with snippets and facets; average {totalHits / Math.Max(1, queryCount):N0} matches each");
-    Console.WriteLine($"  all         p50 {P(times, 50):F2} ms  p95 {P(times, 95):F2} ms  p99 {P(times, 99):F2} ms  max {times.Max():F2} ms");
-    foreach (var (kind, list) in byKind.OrderBy(k => k.Key))
-        Console.WriteLine($"  {kind,-11} p50 {P(list, 50):F2} ms  p95 {P(list, 95):F2} ms  p99 {P(list, 99):F2} ms  (n={list.Count})");
+    Report(times, byKind);
     Console.WriteLine($"Brand-name queries with the generic ranked first: {brandFirst}/{brandQueries}");
     Console.WriteLine($"GC during the queries: gen0 {GC.CollectionCount(0) - gcBefore.Gen0}, gen1 {GC.CollectionCount(1) - gcBefore.Gen1}, gen2 {GC.CollectionCount(2) - gcBefore.Gen2}; " +
         $"paused {(GC.GetTotalPauseDuration() - gcBefore.Pause).TotalMilliseconds:N0} ms; allocated {(GC.GetTotalAllocatedBytes() - gcBefore.Allocated) / 1024.0 / 1024.0 / queryCount:F1} MB per query");
 
     // The same queries again, reported separately (the figures above stay the benchmark's): in the first pass
     // the JIT is still moving hot code to its optimised tiers, which dominates its tail.
-    var again = new List<double>(queryCount);
-    var againByKind = new Dictionary<string, List<double>>();
-    foreach (var (query, kind, _) in queries)
-    {
-        var watch = Stopwatch.StartNew();
-        index.Search(query);
-        watch.Stop();
-        again.Add(watch.Elapsed.TotalMilliseconds);
-        (againByKind.TryGetValue(kind, out var list) ? list : againByKind[kind] = []).Add(watch.Elapsed.TotalMilliseconds);
-    }
+    var (again, againByKind) = Pass((_, _) => { });
     Console.WriteLine("Second pass over the same queries (JIT warmed):");
-    Console.WriteLine($"  all         p50 {P(again, 50):F2} ms  p95 {P(again, 95):F2} ms  p99 {P(again, 99):F2} ms  max {again.Max():F2} ms");
-    foreach (var (kind, list) in againByKind.OrderBy(k => k.Key))
-        Console.WriteLine($"  {kind,-11} p50 {P(list, 50):F2} ms  p95 {P(list, 95):F2} ms  p99 {P(list, 99):F2} ms  (n={list.Count})");
+    Report(again, againByKind);
+
+    // Times every query once, one at a time, handing each result to check (outside the timing).
+    (List<double> Times, Dictionary<string, List<double>> ByKind) Pass(Action<string?, SearchResult> check)
+    {
+        var passTimes = new List<double>(queryCount);
+        var passByKind = new Dictionary<string, List<double>>();
+        foreach (var (query, kind, expectedFirst) in queries)
+        {
+            var watch = Stopwatch.StartNew();
+            var result = index.Search(query);
+            watch.Stop();
+            var ms = watch.Elapsed.TotalMilliseconds;
+            passTimes.Add(ms);
+            (passByKind.TryGetValue(kind, out var list) ? list : passByKind[kind] = []).Add(ms);
+            check(expectedFirst, result);
+        }
+        return (passTimes, passByKind);
+    }
+
+    static void Report(List<double> all, Dictionary<string, List<double>> byKind)
+    {
+        Console.WriteLine($"  all         p50 {P(all, 50):F2} ms  p95 {P(all, 95):F2} ms  p99 {P(all, 99):F2} ms  max {all.Max():F2} ms");
+        foreach (var (kind, list) in byKind.OrderBy(k => k.Key))
+            Console.WriteLine($"  {kind,-11} p50 {P(list, 50):F2} ms  p95 {P(list, 95):F2} ms  p99 {P(list, 99):F2} ms  (n={list.Count})");
+    }
 }
 
 if (!keep && reuse is null) Directory.Delete(root, recursive: true);
