@@ -11,6 +11,9 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Publishing.ServiceDefaults.Auth;
 using Publishing.ServiceDefaults.Errors;
 using Publishing.ServiceDefaults.Health;
+using Publishing.ServiceDefaults.Hosting;
+using Publishing.ServiceDefaults.Limits;
+using Microsoft.Extensions.Hosting;
 using Publishing.ServiceDefaults.Telemetry;
 
 namespace Publishing.ServiceDefaults;
@@ -39,6 +42,9 @@ public static class ServiceDefaultsExtensions
 
         services.AddOpenApi();
         builder.AddPublishingAuth();
+        services.AddPublishingRateLimits(builder.Configuration);
+        // Read now so a development aid asked for in production stops the start, not the first request.
+        services.AddSingleton(new OpenApiAccess(DevelopmentOnly.Switch(builder.Configuration, builder.Environment, OpenApiAccess.AnonymousKey)));
         builder.AddPublishingTelemetry(serviceName);
         services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"]);
         return builder;
@@ -46,11 +52,15 @@ public static class ServiceDefaultsExtensions
 
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
+        app.UseConfiguredForwardedHeaders(app.Configuration);
+        app.UseSecurityHeaders();
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestBodyLimit(MaxRequestBodyBytes);
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter(); // after authentication: a signed-in caller has a bucket of its own
         return app;
     }
 
@@ -58,8 +68,17 @@ public static class ServiceDefaultsExtensions
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.MapHealthEndpoints();
-        app.MapOpenApi();
+        var openApi = app.MapOpenApi();
+        // The document lists every route, internal ones included: admins only, unless a developer asked otherwise.
+        if (app.Services.GetRequiredService<OpenApiAccess>().Anonymous) openApi.AllowAnonymous();
+        else openApi.RequireAuthorization(Policies.Admin);
         app.MapDevTokens();
         return app;
     }
+}
+
+/// <summary><c>OpenApi:Anonymous</c> (Development only): serve <c>/openapi/v1.json</c> to anyone.</summary>
+public sealed record OpenApiAccess(bool Anonymous)
+{
+    public const string AnonymousKey = "OpenApi:Anonymous";
 }

@@ -1,3 +1,4 @@
+using Publishing.ServiceDefaults.Hosting;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -34,6 +35,7 @@ public static class NotificationsHost
     public static WebApplicationBuilder AddNotifications(this WebApplicationBuilder builder)
     {
         builder.AddServiceDatabase<NotificationsDbContext, NotificationsSqlServerDbContext>("Notifications");
+        PublicOrigin.AddPublicOrigin(builder); // absolute links in what subscribers receive
         var services = builder.Services;
 
         // Webhooks: the SSRF guard, one HttpClient through it, a breaker per endpoint, the worker.

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Publishing.ServiceDefaults.Auth;
+using Publishing.ServiceDefaults.Hosting;
 using MassTransit;
 using Publishing.Messaging.Bus;
 using Publishing.Messaging.Database;
@@ -33,13 +36,18 @@ public static class SearchIndexingHost
     public static WebApplicationBuilder AddSearchIndexing(this WebApplicationBuilder builder)
     {
         builder.AddServiceDatabase<SearchDbContext, SearchSqlServerDbContext>("SearchIndexing");
+        PublicOrigin.AddPublicOrigin(builder); // absolute links in what subscribers receive
         var indexFolder = Path.Combine(DatabaseSettings.DataDirectory(builder), "search-index");
         builder.Services.AddSingleton<ISearchIndex>(_ => new LuceneSearchIndex(indexFolder));
         builder.Services.AddSingleton<IndexSignal>();
         builder.Services.AddSingleton<IndexWriterGate>();
         builder.Services.AddSingleton<SearchIndexer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SearchIndexer>());
-        builder.Services.AddHttpClient<AuthoringPublishedClient>();
+        // Rebuilds read from Authoring's configured address as this service, never as the admin who asked.
+        var authoring = AuthoringPublishedClient.Address(builder.Configuration);
+        builder.Services.AddServiceTokens("search-indexing");
+        builder.Services.AddHttpClient<AuthoringPublishedClient>(c => c.BaseAddress = authoring).AddHttpMessageHandler<ServiceTokenHandler>();
+        builder.Services.TryAddTransient<IPublishedRevisionSource>(sp => sp.GetRequiredService<AuthoringPublishedClient>());
         builder.Services.AddSingleton<SearchRebuilder>();
         builder.Services.AddHostedService<IndexUpgrade>();
         return builder;

@@ -1,3 +1,4 @@
+using Publishing.ServiceDefaults.Hosting;
 using Publishing.Standalone;
 
-await StandaloneHost.Create(args).RunAsync();
+return await ServiceRunner.RunAsync(() => StandaloneHost.Create(args));

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Publishing.SearchIndexing.Rebuild;
 using Publishing.Authoring;
 using Publishing.Messaging.Bus;
 using Publishing.Notifications;
@@ -23,6 +25,7 @@ public static class StandaloneHost
         builder.AddAuthoring();
         builder.AddReview();
         builder.AddSearchIndexing();
+        builder.Services.Replace(ServiceDescriptor.Scoped<IPublishedRevisionSource, InProcessPublishedRevisions>());
         builder.AddNotifications();
         builder.AddStudio(); // the editorial UI at /, calling the APIs above on this same origin
         builder.AddPublishingBus(bus =>

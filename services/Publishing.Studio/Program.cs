@@ -1,6 +1,7 @@
+using Publishing.ServiceDefaults.Hosting;
 using Publishing.Studio;
 
-await StudioHost.Create(args).RunAsync();
+return await ServiceRunner.RunAsync(() => StudioHost.Create(args));
 
 /// <summary>The entry point, public so tests can host it.</summary>
 public partial class Program;

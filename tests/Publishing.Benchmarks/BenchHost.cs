@@ -54,7 +54,8 @@ public sealed class BenchHost : IAsyncDisposable
         string name, Func<string[], Action<WebApplicationBuilder>?, WebApplication> create,
         IDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     {
-        var app = create([], builder =>
+        // Development: the benchmarks sign in with the dev issuer, which exists only there.
+        var app = create(["--environment", "Development"], builder =>
         {
             builder.Configuration.AddInMemoryCollection(settings);
             services?.Invoke(builder.Services);

@@ -8,6 +8,7 @@ using Publishing.Authoring;
 using Publishing.Authoring.Data;
 using Publishing.Authoring.Publishing;
 using Publishing.Contracts;
+using Publishing.ServiceDefaults.Integrity;
 using Publishing.Messaging.Outbox;
 using Publishing.Notifications;
 using Publishing.Review;

@@ -44,7 +44,7 @@ await receiver.StartAsync();
 var receiverUrl = receiver.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
 var data = Directory.CreateTempSubdirectory("notifications-bench-").FullName;
-await using var app = NotificationsHost.Create([], builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+await using var app = NotificationsHost.Create(["--environment", "Development"], builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
 {
     ["Urls"] = "http://127.0.0.1:0",
     ["Messaging:Transport"] = "InMemory",

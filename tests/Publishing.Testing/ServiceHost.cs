@@ -26,10 +26,12 @@ public sealed class ServiceHost : IAsyncDisposable
     public HttpClient Http { get; }
     public IServiceProvider Services => App.Services;
 
+    /// <param name="environment">Development by default: the dev issuer and loopback webhook targets exist only there.</param>
     public static async Task<ServiceHost> StartAsync(
-        Func<string[], Action<WebApplicationBuilder>?, WebApplication> create, IDictionary<string, string?> settings)
+        Func<string[], Action<WebApplicationBuilder>?, WebApplication> create, IDictionary<string, string?> settings,
+        string environment = "Development")
     {
-        var app = create([], builder => builder.Configuration.AddInMemoryCollection(settings));
+        var app = create(["--environment", environment], builder => builder.Configuration.AddInMemoryCollection(settings));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new ServiceHost(app, new Uri(address));
@@ -43,6 +45,13 @@ public sealed class ServiceHost : IAsyncDisposable
         ["ConnectionStrings:RabbitMq"] = rabbitMq?.ToString(),
         ["DataDirectory"] = dataDirectory,
         ["Auth:DevIssuer:Enabled"] = "true",
+        // Tests call far faster than any one real client may; the limits have tests of their own.
+        ["RateLimits:PublicReads:PermitsPerSecond"] = "100000",
+        ["RateLimits:PublicReads:Burst"] = "100000",
+        ["RateLimits:Search:PermitsPerSecond"] = "100000",
+        ["RateLimits:Search:Burst"] = "100000",
+        ["RateLimits:Tokens:PermitsPerSecond"] = "100000",
+        ["RateLimits:Tokens:Burst"] = "100000",
         ["Seed:Enabled"] = "false",
         // Test webhook receivers listen on loopback.
         ["Notifications:Webhooks:AllowPrivateNetworks"] = "true",

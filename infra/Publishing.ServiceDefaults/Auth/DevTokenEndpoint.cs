@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using Publishing.ServiceDefaults.Limits;
+using Publishing.ServiceDefaults.Validation;
 
 namespace Publishing.ServiceDefaults.Auth;
 
@@ -15,11 +17,14 @@ public sealed record DevTokenResponse(string AccessToken, DateTimeOffset Expires
 
 /// <summary>
 /// <c>POST /api/dev/tokens</c>: signs a token for any user, for local runs and tests. Mapped only
-/// where <c>Auth:DevIssuer:Enabled</c> is true, so elsewhere the route is a plain 404.
+/// where <c>Auth:DevIssuer:Enabled</c> is true, which only Development allows, so elsewhere the route
+/// is a plain 404. Rate limited, and every claim is short and clean, so it cannot be made to sign
+/// megabyte tokens.
 /// </summary>
 public static class DevTokenEndpoint
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(8);
+    public const int MaxClaimLength = 200;
 
     public static IEndpointRouteBuilder MapDevTokens(this IEndpointRouteBuilder app)
     {
@@ -27,20 +32,30 @@ public static class DevTokenEndpoint
         if (!settings.DevIssuerEnabled) return app;
         app.MapPost("/api/dev/tokens", (DevTokenRequest request, TimeProvider clock) => Issue(request, settings, clock))
             .WithTags("Development")
-            .AllowAnonymous();
+            .AllowAnonymous()
+            .RequireRateLimiting(RateLimits.Tokens);
         return app;
     }
 
     private static Results<Ok<DevTokenResponse>, ValidationProblem> Issue(DevTokenRequest request, AuthSettings settings, TimeProvider clock)
     {
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.UserId)) errors["userId"] = ["A user id is required."];
-        if (string.IsNullOrWhiteSpace(request.Name)) errors["name"] = ["A display name is required."];
+        CheckClaim("userId", request.UserId, required: true);
+        CheckClaim("name", request.Name, required: true);
+        CheckClaim("qualification", request.Qualification, required: false);
         var roles = request.Roles ?? [];
         if (roles.Length == 0) errors["roles"] = ["At least one role is required."];
+        else if (roles.Length > Roles.All.Count) errors["roles"] = [$"At most {Roles.All.Count} roles."];
         else if (roles.FirstOrDefault(r => !Roles.All.Contains(r)) is { } unknown)
             errors["roles"] = [$"'{unknown}' is not a role; use editor, reviewer or admin."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+
+        void CheckClaim(string field, string? value, bool required)
+        {
+            if (string.IsNullOrWhiteSpace(value)) { if (required) errors[field] = [$"{field} is required."]; }
+            else if (value.Length > MaxClaimLength) errors[field] = [$"{field} is at most {MaxClaimLength} characters."];
+            else TextHygiene.Check(errors, field, value);
+        }
 
         var claims = new List<Claim> { new("sub", request.UserId!), new("name", request.Name!) };
         claims.AddRange(roles.Distinct().Select(r => new Claim("role", r)));

@@ -12,8 +12,9 @@ namespace Publishing.Authoring.Internal;
 public sealed record PublishedRevisionsPage(IReadOnlyList<ContentPublished> Items, string? Next);
 
 /// <summary>
-/// <c>GET /api/internal/published?after=&amp;limit=</c> (admin): every currently published revision,
-/// in slug order, in the shape of <see cref="ContentPublished"/>. Read-side services rebuild from it.
+/// <c>GET /api/internal/published?after=&amp;limit=</c> (other services only, with their own
+/// credentials): every currently published revision, in slug order, in the shape of
+/// <see cref="ContentPublished"/>. Read-side services rebuild from it.
 /// </summary>
 public static class ListPublishedRevisions
 {
@@ -21,7 +22,7 @@ public static class ListPublishedRevisions
 
     public static IEndpointRouteBuilder MapInternalEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/internal/published", Handle).WithTags("Internal").RequireAuthorization(Policies.Admin);
+        app.MapGet("/api/internal/published", Handle).WithTags("Internal").RequireAuthorization(Policies.Service);
         return app;
     }
 
@@ -31,7 +32,12 @@ public static class ListPublishedRevisions
         if (after is not null && !Slug.IsValid(after)) return Problems.Invalid("after", "The cursor is the 'next' slug of an earlier page.");
         if (limit is < 1 or > MaxLimit) return Problems.Invalid("limit", $"The limit is a number from 1 to {MaxLimit}.");
 
-        var take = limit ?? 200;
+        return TypedResults.Ok(await ReadPageAsync(db, after, limit ?? 200, ct));
+    }
+
+    /// <summary>One page of published revisions after the slug <paramref name="after"/>; also read in-process by the standalone host.</summary>
+    public static async Task<PublishedRevisionsPage> ReadPageAsync(AuthoringDbContext db, string? after, int take, CancellationToken ct)
+    {
         var query = db.Content.AsNoTracking().Where(c => c.PublishedRevision != null);
         if (after is not null) query = query.Where(c => string.Compare(c.Slug, after) > 0);
         var items = await query.OrderBy(c => c.Slug).Take(take).ToListAsync(ct);
@@ -56,6 +62,6 @@ public static class ListPublishedRevisions
             var approvals = submission.Approvals is null ? [] : JsonSerializer.Deserialize<List<Approval>>(submission.Approvals, JsonSerializerOptions.Web)!;
             page.Add(Publication.Describe(item, revision, submission, approvals, item.LastModified ?? item.CreatedAt));
         }
-        return TypedResults.Ok(new PublishedRevisionsPage(page, items.Count == take ? items[^1].Slug : null));
+        return new PublishedRevisionsPage(page, items.Count == take ? items[^1].Slug : null);
     }
 }

@@ -1,3 +1,4 @@
+using Publishing.ServiceDefaults.Integrity;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Publishing.Authoring.Content;

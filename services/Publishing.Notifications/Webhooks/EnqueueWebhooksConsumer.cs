@@ -4,6 +4,7 @@ using Publishing.Contracts;
 using Publishing.Messaging.Database;
 using Publishing.Messaging.Inbox;
 using Publishing.Notifications.Data;
+using Publishing.ServiceDefaults.Hosting;
 
 namespace Publishing.Notifications.Webhooks;
 
@@ -13,12 +14,11 @@ namespace Publishing.Notifications.Webhooks;
 /// nothing. Sending is the <see cref="DeliveryWorker"/>'s job, so a slow site never holds a message.
 /// </summary>
 public sealed class EnqueueWebhooksConsumer(
-    NotificationsDbContext db, DeliverySignal signal, IConfiguration config, TimeProvider clock,
+    NotificationsDbContext db, DeliverySignal signal, PublicOrigin origin, TimeProvider clock,
     ILogger<EnqueueWebhooksConsumer> log)
     : InboxConsumer<NotificationsDbContext>(db, log),
         IConsumer<ContentPublished>, IConsumer<ContentWithdrawn>, IConsumer<ContentReviewConfirmed>
 {
-    private string? BaseUrl => config["Notifications:PublicBaseUrl"];
 
     public Task Consume(ConsumeContext<ContentPublished> context)
     {
@@ -28,7 +28,7 @@ public sealed class EnqueueWebhooksConsumer(
             var tags = m.Tags.ToArray();
             await RememberAsync(m.Slug, m.Revision, m.ContentType, tags, ct);
             var data = new WebhookData(m.ContentId, m.Slug, m.ContentType, m.Revision, m.Title, m.ChangeClass,
-                m.ChangeSummary, WebhookPayload.PublishedUrl(BaseUrl, m.Slug), Tags: tags,
+                m.ChangeSummary, WebhookPayload.PublishedUrl(origin, m.Slug), Tags: tags,
                 LastReviewed: m.LastReviewed, NextReviewDue: m.NextReviewDue, ContentHash: m.ContentHash);
             return (data, tags);
         });
@@ -40,7 +40,7 @@ public sealed class EnqueueWebhooksConsumer(
         return QueueOnceAsync(context, EventTypes.Withdrawn, m.OccurredAt, async ct =>
         {
             var data = new WebhookData(m.ContentId, m.Slug, m.ContentType, m.Revision, m.Title, null, null,
-                WebhookPayload.PublishedUrl(BaseUrl, m.Slug), Reason: m.Reason);
+                WebhookPayload.PublishedUrl(origin, m.Slug), Reason: m.Reason);
             return (data, await TagsOfAsync(m.Slug, ct));
         });
     }
@@ -51,7 +51,7 @@ public sealed class EnqueueWebhooksConsumer(
         return QueueOnceAsync(context, EventTypes.Reviewed, m.OccurredAt, async ct =>
         {
             var data = new WebhookData(m.ContentId, m.Slug, m.ContentType, m.Revision, m.Title, null, null,
-                WebhookPayload.PublishedUrl(BaseUrl, m.Slug), LastReviewed: m.LastReviewed, NextReviewDue: m.NextReviewDue);
+                WebhookPayload.PublishedUrl(origin, m.Slug), LastReviewed: m.LastReviewed, NextReviewDue: m.NextReviewDue);
             return (data, await TagsOfAsync(m.Slug, ct));
         });
     }

@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
+using Publishing.ServiceDefaults.Hosting;
+
 namespace Publishing.Notifications.Webhooks;
 
 /// <summary>The body of a webhook: <c>{type, timestamp, data}</c> as in api.md.</summary>
@@ -32,9 +34,9 @@ public static class WebhookPayload
 
     public static string Serialize(WebhookEvent e) => JsonSerializer.Serialize(e, Json);
 
-    /// <summary>The public URL of a published item: <c>{PublicBaseUrl}/api/published/{slug}</c>, or the path alone.</summary>
-    public static string PublishedUrl(string? baseUrl, string slug) =>
-        $"{(baseUrl ?? "").TrimEnd('/')}/api/published/{Uri.EscapeDataString(slug)}";
+    /// <summary>The public URL of a published item: <c>{PublicBaseUrl}/api/published/{slug}</c>.</summary>
+    public static string PublishedUrl(PublicOrigin origin, string slug) =>
+        origin.Link($"api/published/{Uri.EscapeDataString(slug)}").AbsoluteUri;
 
     /// <summary>
     /// <c>msg_</c> and 32 hex digits derived from the broker message and the subscription, so the same

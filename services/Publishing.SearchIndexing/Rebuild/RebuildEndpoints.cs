@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Net.Http.Headers;
 using Publishing.ServiceDefaults.Auth;
 using Publishing.ServiceDefaults.Validation;
 
@@ -16,18 +15,14 @@ public static class RebuildEndpoints
     }
 
     /// <summary>
-    /// Starts a rebuild and answers 202 at once. Authoring is found at <c>Services:Authoring</c>, or
-    /// on this request's own origin (the standalone host, or a gateway in front of every service);
-    /// the caller's admin token is passed on.
+    /// Starts a rebuild and answers 202 at once. Nothing about the request decides where the
+    /// revisions come from: that is the configured <see cref="IPublishedRevisionSource"/>.
     /// </summary>
-    private static Results<Accepted<RebuildStatus>, ProblemHttpResult> Start(
-        HttpRequest request, SearchRebuilder rebuilder, IConfiguration config)
+    private static Results<Accepted<RebuildStatus>, ProblemHttpResult> Start(SearchRebuilder rebuilder, IPublishedRevisionSource source)
     {
-        var configured = config["Services:Authoring"];
-        var authoring = string.IsNullOrWhiteSpace(configured) ? new Uri($"{request.Scheme}://{request.Host}") : new Uri(configured);
-        var header = request.Headers[HeaderNames.Authorization].ToString();
-        var token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
-        if (!rebuilder.TryStart(authoring, token, out _))
+        if (source.Unavailable is { } why)
+            return Problems.Status(StatusCodes.Status503ServiceUnavailable, "Rebuild unavailable", why);
+        if (!rebuilder.TryStart(out _))
             return Problems.Conflict("A rebuild is already running; GET /api/search/rebuild shows its progress.");
         return TypedResults.Accepted("/api/search/rebuild", rebuilder.Status);
     }

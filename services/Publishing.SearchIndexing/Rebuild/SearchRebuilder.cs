@@ -8,44 +8,46 @@ namespace Publishing.SearchIndexing.Rebuild;
 
 /// <summary>
 /// Rebuilds the search index from Authoring's published revisions: first brings this service's
-/// documents up to date (a newer revision wins, a withdrawal is never undone by an older one), then
+/// documents up to date (a newer revision wins, a withdrawal is never undone by an older one, and
+/// each revision must pass <see cref="RevisionCheck"/> before it is believed), then
 /// builds a fresh index from them and swaps it in. Changes consumed meanwhile stay queued behind the
 /// writer gate and are applied to the new index right after the swap, so none is lost.
 /// </summary>
 public sealed class SearchRebuilder(
     IServiceScopeFactory scopes, ISearchIndex index, IndexWriterGate gate, IndexSignal signal,
-    AuthoringPublishedClient authoring, TimeProvider clock, ILogger<SearchRebuilder> log)
+    TimeProvider clock, ILogger<SearchRebuilder> log)
 {
     private const int PageSize = 500;
     private int _running;
 
     public RebuildStatus Status { get; private set; } = RebuildStatus.Never;
 
+    /// <summary>Rebuilds from Authoring's published revisions (the configured <see cref="IPublishedRevisionSource"/>).</summary>
     /// <returns>false when a rebuild is already running.</returns>
-    public bool TryStart(Uri authoringBase, string? bearerToken, out Task completion) => Start(authoringBase, bearerToken, out completion);
+    public bool TryStart(out Task completion) => Start(fromAuthoring: true, out completion);
 
     /// <summary>
     /// Rebuilds the index from the documents this service already holds, without asking Authoring
     /// (used when the index format changed: the documents are complete, only the index is outdated).
     /// </summary>
     /// <returns>false when a rebuild is already running.</returns>
-    public bool TryStartFromDocuments(out Task completion) => Start(null, null, out completion);
+    public bool TryStartFromDocuments(out Task completion) => Start(fromAuthoring: false, out completion);
 
-    private bool Start(Uri? authoringBase, string? bearerToken, out Task completion)
+    private bool Start(bool fromAuthoring, out Task completion)
     {
         completion = Task.CompletedTask;
         if (Interlocked.CompareExchange(ref _running, 1, 0) != 0) return false;
-        Status = new RebuildStatus("running", clock.GetUtcNow(), null, 0, 0, null);
+        Status = new RebuildStatus("running", clock.GetUtcNow(), null, 0, 0, null, []);
         // The rebuild outlives the request that started it.
-        completion = Task.Run(() => RunAsync(authoringBase, bearerToken, CancellationToken.None));
+        completion = Task.Run(() => RunAsync(fromAuthoring, CancellationToken.None));
         return true;
     }
 
-    private async Task RunAsync(Uri? authoringBase, string? bearerToken, CancellationToken ct)
+    private async Task RunAsync(bool refresh, CancellationToken ct)
     {
         try
         {
-            var fromAuthoring = authoringBase is null ? 0 : await RefreshDocumentsAsync(authoringBase, bearerToken, ct);
+            var fromAuthoring = refresh ? await RefreshDocumentsAsync(ct) : 0;
             var indexed = await BuildAndSwapAsync(ct);
             Status = Status with { State = "completed", FinishedAt = clock.GetUtcNow(), DocumentsFromAuthoring = fromAuthoring, DocumentsIndexed = indexed };
             log.LogInformation("Search index rebuilt: {Indexed} documents ({FromAuthoring} read from Authoring)", indexed, fromAuthoring);
@@ -62,10 +64,13 @@ public sealed class SearchRebuilder(
         }
     }
 
-    private async Task<int> RefreshDocumentsAsync(Uri authoringBase, string? bearerToken, CancellationToken ct)
+    private async Task<int> RefreshDocumentsAsync(CancellationToken ct)
     {
         var count = 0;
-        await foreach (var page in authoring.ReadAllAsync(authoringBase, bearerToken, ct))
+        var rejected = new List<RejectedRevision>();
+        await using var sourceScope = scopes.CreateAsyncScope();
+        var source = sourceScope.ServiceProvider.GetRequiredService<IPublishedRevisionSource>();
+        await foreach (var page in source.ReadAllAsync(ct))
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<SearchDbContext>();
@@ -74,7 +79,15 @@ public sealed class SearchRebuilder(
             foreach (var published in page)
             {
                 count++;
-                if (held.TryGetValue(published.Slug, out var current) && published.Revision <= current.Revision) continue;
+                var current = held.GetValueOrDefault(published.Slug);
+                if (RevisionCheck.Refuse(published, current) is { } reason)
+                {
+                    log.LogWarning("Rebuild refused {Slug} revision {Revision}: {Reason}", published.Slug, published.Revision, reason);
+                    if (rejected.Count < RebuildStatus.MaxRejectedShown) rejected.Add(new RejectedRevision(published.Slug, published.Revision, reason));
+                    Status = Status with { Rejected = rejected.ToList() };
+                    continue;
+                }
+                if (current is not null && published.Revision <= current.Revision) continue;
                 var document = PublishedDocuments.From(published);
                 if (current is null) db.Documents.Add(document);
                 else db.Entry(current).CurrentValues.SetValues(document);

@@ -44,7 +44,7 @@ public static class ApiRegistration
             ?? throw new InvalidOperationException($"Studio:Services:{service} is not set and there is no current request to take the Studio's own origin from.");
         var connection = http.Connection;
         if (connection.LocalIpAddress is not { } ip || connection.LocalPort == 0)
-            return new Uri($"{http.Request.Scheme}://{http.Request.Host}/"); // an in-memory test server: no socket
+            throw new InvalidOperationException($"Studio:Services:{service} is not set and the request came through no socket to take the Studio's own address from.");
         if (ip.IsIPv4MappedToIPv6) ip = ip.MapToIPv4();
         var host = ip.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{ip}]" : ip.ToString();
         var scheme = http.Features.Get<ITlsConnectionFeature>() is null ? "http" : "https";

@@ -3,7 +3,7 @@ namespace Publishing.Studio.Auth;
 public sealed record DevUser(string Id, string Name, string[] Roles, string? Qualification, string Description);
 
 /// <summary>
-/// The people a developer can sign in as when the dev token issuer is on. Override with
+/// The people a developer can sign in as when the dev token issuer is on (Development only). Override with
 /// <c>Studio:DevUsers</c> (a list of {id, name, roles, qualification, description}).
 /// </summary>
 public sealed class DevUsers(IReadOnlyList<DevUser> users, bool enabled)
@@ -23,9 +23,9 @@ public sealed class DevUsers(IReadOnlyList<DevUser> users, bool enabled)
 
     public DevUser? Find(string? id) => All.FirstOrDefault(u => u.Id == id);
 
-    public static DevUsers From(IConfiguration config)
+    public static DevUsers From(IConfiguration config, bool devIssuerEnabled)
     {
         var configured = config.GetSection("Studio:DevUsers").Get<List<DevUser>>();
-        return new DevUsers(configured is { Count: > 0 } ? configured : Defaults, config.GetValue("Auth:DevIssuer:Enabled", false));
+        return new DevUsers(configured is { Count: > 0 } ? configured : Defaults, devIssuerEnabled);
     }
 }

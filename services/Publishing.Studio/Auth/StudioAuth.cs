@@ -1,3 +1,5 @@
+using Publishing.ServiceDefaults.Auth;
+using Publishing.ServiceDefaults.Hosting;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -8,10 +10,12 @@ using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 namespace Publishing.Studio.Auth;
 
 /// <summary>
-/// Sign-in for the Studio: a cookie that carries the user's API access token. In development
-/// (<c>Auth:DevIssuer:Enabled</c>) the token comes from <c>POST /api/dev/tokens</c> for one of the
-/// <see cref="DevUsers"/>; in production from OpenID Connect (<c>Studio:Oidc:*</c>). The services'
-/// default scheme (JWT bearer) is left alone: the Studio's pages name their own scheme.
+/// Sign-in for the Studio: a cookie that carries the user's API access token. In Development with
+/// <c>Auth:DevIssuer:Enabled</c> the token comes from <c>POST /api/dev/tokens</c> for one of the
+/// <see cref="DevUsers"/>; everywhere else only from the organisation's OpenID Connect provider
+/// (<c>Studio:Oidc:*</c>, the authority defaulting to <c>Auth:Authority</c>), and a Studio with no way
+/// to sign in refuses to start. The services' default scheme (JWT bearer) is left alone: the
+/// Studio's pages name their own scheme.
 /// </summary>
 public static class StudioAuth
 {
@@ -26,9 +30,20 @@ public static class StudioAuth
     public static WebApplicationBuilder AddStudioAuth(this WebApplicationBuilder builder)
     {
         var config = builder.Configuration;
-        var oidc = OidcSettings.From(config);
+        var development = builder.Environment.IsDevelopment();
+        var oidc = OidcSettings.From(config, development);
+        var devUsers = DevUsers.From(config, AuthSettings.From(config, builder.Environment).DevIssuerEnabled);
+        if (!oidc.Enabled && !devUsers.Enabled)
+            throw new StartupRefusedException(
+                "The Studio has no way to sign in: set Studio:Oidc:ClientId (and Studio:Oidc:Authority, or Auth:Authority) " +
+                "for your OpenID Connect provider (see docs/security.md). The development sign-in exists only in Development.");
         builder.Services.AddSingleton(oidc);
-        builder.Services.AddSingleton(DevUsers.From(config));
+        builder.Services.AddSingleton(devUsers);
+        // Behind https the cookies must never travel over plain http; only a developer's http://localhost may.
+        var secure = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = secure);
+        if (oidc.Enabled)
+            builder.Services.Configure<SecurityHeadersOptions>(o => o.FormActionOrigins.Add(oidc.Authority!.GetLeftPart(UriPartial.Authority)));
 
         var auth = builder.Services.AddAuthentication()
             .AddCookie(Scheme, o =>
@@ -36,7 +51,7 @@ public static class StudioAuth
                 o.Cookie.Name = "publishing-studio";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
-                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.Cookie.SecurePolicy = secure;
                 o.LoginPath = "/SignIn";
                 o.LogoutPath = "/SignOut";
                 o.AccessDeniedPath = "/AccessDenied";
@@ -54,10 +69,12 @@ public static class StudioAuth
 
         if (oidc.Enabled)
         {
+            var origin = PublicOrigin.AddPublicOrigin(builder);
             auth.AddOpenIdConnect(OidcScheme, o =>
             {
                 o.SignInScheme = Scheme;
-                o.Authority = oidc.Authority;
+                o.Authority = oidc.Authority!.ToString();
+                o.BackchannelHttpHandler = AuthorityBackchannel.Create(oidc.CaCertificate);
                 o.ClientId = oidc.ClientId;
                 o.ClientSecret = oidc.ClientSecret;
                 o.ResponseType = OpenIdConnectResponseType.Code;
@@ -65,13 +82,25 @@ public static class StudioAuth
                 o.SaveTokens = true; // access_token, expires_at: what the API calls send
                 o.GetClaimsFromUserInfoEndpoint = true;
                 o.MapInboundClaims = false;
-                o.RequireHttpsMetadata = oidc.RequireHttpsMetadata;
+                o.RequireHttpsMetadata = oidc.Authority.Scheme == Uri.UriSchemeHttps; // http passes OidcSettings only in Development
                 o.CallbackPath = "/signin-oidc";
                 o.SignedOutCallbackPath = "/signout-callback-oidc";
                 o.Scope.Clear();
                 foreach (var scope in oidc.Scopes) o.Scope.Add(scope);
-                if (oidc.Audience is { } audience)
-                    o.Events.OnRedirectToIdentityProvider = c => { c.ProtocolMessage.SetParameter("audience", audience); return Task.CompletedTask; };
+                // The provider sends the browser back to PublicBaseUrl, never to whatever Host the request named.
+                var callback = origin.Link("signin-oidc").AbsoluteUri;
+                o.Events.OnRedirectToIdentityProvider = c =>
+                {
+                    c.ProtocolMessage.RedirectUri = callback;
+                    c.Properties.Items[OpenIdConnectDefaults.RedirectUriForCodePropertiesKey] = callback;
+                    if (oidc.Audience is { } audience) c.ProtocolMessage.SetParameter("audience", audience);
+                    return Task.CompletedTask;
+                };
+                o.Events.OnRedirectToIdentityProviderForSignOut = c =>
+                {
+                    c.ProtocolMessage.PostLogoutRedirectUri = origin.Link("signout-callback-oidc").AbsoluteUri;
+                    return Task.CompletedTask;
+                };
                 o.TokenValidationParameters.NameClaimType = "name";
                 o.TokenValidationParameters.RoleClaimType = oidc.RoleClaim;
             });
@@ -119,18 +148,26 @@ public sealed record StudioUser(string Id, string Name, IReadOnlySet<string> Rol
     public string RoleText => string.Join(", ", Roles.Order(StringComparer.Ordinal));
 }
 
-/// <summary><c>Studio:Oidc:*</c>: the organisation's identity provider, for production sign-in.</summary>
-public sealed record OidcSettings(string? Authority, string? ClientId, string? ClientSecret, string[] Scopes, string RoleClaim,
-    string? Audience, bool RequireHttpsMetadata, string DisplayName)
+/// <summary>
+/// <c>Studio:Oidc:*</c>: the organisation's identity provider, for production sign-in. The authority
+/// and its CA default to <c>Auth:Authority</c> and <c>Auth:AuthorityCaCertificate</c>, the provider the
+/// APIs already trust; it must be https outside Development.
+/// </summary>
+public sealed record OidcSettings(Uri? Authority, string? ClientId, string? ClientSecret, string[] Scopes, string RoleClaim,
+    string? Audience, string? CaCertificate, string DisplayName)
 {
-    public bool Enabled => !string.IsNullOrWhiteSpace(Authority) && !string.IsNullOrWhiteSpace(ClientId);
+    public bool Enabled => Authority is not null && !string.IsNullOrWhiteSpace(ClientId);
 
-    public static OidcSettings From(IConfiguration config)
+    public static OidcSettings From(IConfiguration config, bool development)
     {
         var section = config.GetSection("Studio:Oidc");
         var scopes = (section["Scopes"] ?? "openid profile").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return new OidcSettings(section["Authority"], section["ClientId"], section["ClientSecret"], scopes,
-            section["RoleClaim"] ?? "role", section["Audience"], section.GetValue("RequireHttpsMetadata", true),
+        var authority = section["Authority"] is { Length: > 0 } own
+            ? AuthSettings.ParseAuthority(own, development, "Studio:Oidc:Authority")
+            : AuthSettings.ParseAuthority(config["Auth:Authority"], development);
+        return new OidcSettings(authority, section["ClientId"], section["ClientSecret"], scopes,
+            section["RoleClaim"] ?? config["Auth:Claims:Role"] ?? "role", section["Audience"],
+            section["CaCertificate"] is { Length: > 0 } ca ? ca : config["Auth:AuthorityCaCertificate"] is { Length: > 0 } authCa ? authCa : null,
             section["DisplayName"] ?? "your organisation's account");
     }
 }

@@ -121,7 +121,7 @@ public sealed class ReviewRulesTests(AuthoringApi api) : IClassFixture<Authoring
         Assert.Contains(published.Approvals, a => a.Qualification == "Clinical pharmacist");
         Assert.NotNull(published.LastReviewed);
         Assert.Equal(published.LastReviewed!.Value.AddYears(3).Date, published.NextReviewDue!.Value.Date);
-        Assert.Equal(global::Publishing.Authoring.Publishing.CanonicalJson.Sha256(published.Fields), published.ContentHash);
+        Assert.Equal(global::Publishing.ServiceDefaults.Integrity.CanonicalJson.Sha256(published.Fields), published.ContentHash);
 
         var item = await editor.GetAsync(slug);
         Assert.Equal(1, item.GetProperty("publishedRevision").GetInt32());

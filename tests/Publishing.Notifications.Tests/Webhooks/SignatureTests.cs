@@ -18,7 +18,7 @@ public sealed class SignatureTests
         await using var receiver = await Receiver.StartAsync();
         using var api = new NotificationsApi(settings: new Dictionary<string, string?>
         {
-            ["Notifications:PublicBaseUrl"] = "https://medicines.example.org/",
+            ["PublicBaseUrl"] = "https://medicines.example.org/",
         });
         var admin = await api.AdminAsync();
         var subscription = await admin.SubscribeAsync(receiver.Url);

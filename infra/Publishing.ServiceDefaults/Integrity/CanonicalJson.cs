@@ -2,11 +2,11 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 
-namespace Publishing.Authoring.Publishing;
+namespace Publishing.ServiceDefaults.Integrity;
 
 /// <summary>
 /// A stable text form of a JSON document (object keys sorted by ordinal, no whitespace) and its
-/// SHA-256, so a subscriber can recompute the hash of what was approved and compare.
+/// SHA-256, so a subscriber (or a search rebuild) can recompute the hash of what was approved and compare.
 /// </summary>
 public static class CanonicalJson
 {

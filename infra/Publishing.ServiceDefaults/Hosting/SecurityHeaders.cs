@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Publishing.ServiceDefaults.Hosting;
+
+/// <summary>
+/// Headers every response carries. Pages (text/html, the Studio) get a policy that runs only the
+/// site's own scripts and styles, posts forms only to itself and the sign-in provider, and cannot be
+/// framed (so approve and withdraw buttons cannot be clickjacked); everything else (JSON, Atom) may
+/// load nothing at all.
+/// </summary>
+public sealed class SecurityHeadersOptions
+{
+    /// <summary>Extra origins forms may post or redirect to, e.g. the OpenID Connect provider.</summary>
+    public List<string> FormActionOrigins { get; } = [];
+
+    internal string PagePolicy() =>
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; " +
+        $"form-action 'self'{string.Concat(FormActionOrigins.Select(o => " " + o))}; frame-ancestors 'none'";
+
+    internal const string ApiPolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
+}
+
+public static class SecurityHeaders
+{
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
+    {
+        var options = app.ApplicationServices.GetService<Microsoft.Extensions.Options.IOptions<SecurityHeadersOptions>>()?.Value ?? new();
+        var pagePolicy = options.PagePolicy();
+        return app.Use((http, next) =>
+        {
+            http.Response.OnStarting(() =>
+            {
+                var headers = http.Response.Headers;
+                headers.XContentTypeOptions = "nosniff";
+                headers.XFrameOptions = "DENY";
+                headers["Referrer-Policy"] = "same-origin";
+                var html = http.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true;
+                headers.ContentSecurityPolicy = html ? pagePolicy : SecurityHeadersOptions.ApiPolicy;
+                return Task.CompletedTask;
+            });
+            return next(http);
+        });
+    }
+}
