@@ -11,6 +11,10 @@ using Publishing.IdentityProvider;
 //   --Clients:Studio:ClientId/ClientSecret/RedirectUris:0/PostLogoutRedirectUris:0 (code + PKCE)
 //   --Clients:Services:0:ClientId/ClientSecret/Roles:0 (client credentials)
 //   --Database:Path=<sqlite file>  --ParentProcessId=<pid: stop when it exits>
+// Tokens: access tokens are RS256 JWTs with aud = Tokens:Audience; a token request with scope=<another configured
+// audience> (e.g. other-api) gets that aud instead, and one with access_token_lifetime=<seconds> a shorter life
+// (or restart with a short Tokens:AccessTokenLifetime). OpenIddict 7 refuses an `audience` parameter outside
+// token exchange, so a client must not send one (leave the Studio's Studio:Oidc:Audience unset).
 var builder = WebApplication.CreateBuilder(args);
 // Quiet by default (a test shows this output only when the provider fails); --Logging:LogLevel:Default=Information to see more.
 builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
