@@ -237,11 +237,28 @@ public sealed class OidcProvider : IAsyncDisposable
         return settings.Select(s => $"--{s.Item1}={s.Item2}");
     }
 
-    private static int FreeLoopbackPort()
+    private static int FreeLoopbackPort() => FreePort.Next();
+
+    /// <summary>
+    /// A token signed with the provider's own current key, with exactly the claims given: for tokens the
+    /// provider would never issue (no subject, no role) that our services must still refuse.
+    /// </summary>
+    public string SignWithProviderKey(IEnumerable<System.Security.Claims.Claim> claims, TimeSpan? lifetime = null)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        using var rsa = System.Security.Cryptography.RSA.Create();
+        rsa.ImportFromPem(_keys[0].Pem);
+        var key = new Microsoft.IdentityModel.Tokens.RsaSecurityKey(rsa.ExportParameters(includePrivateParameters: true)) { KeyId = _keys[0].KeyId };
+        var now = DateTime.UtcNow;
+        return new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().CreateToken(new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
+        {
+            Issuer = Authority.ToString(),
+            Audience = Audience,
+            Subject = new System.Security.Claims.ClaimsIdentity(claims),
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now + (lifetime ?? TimeSpan.FromMinutes(5)),
+            SigningCredentials = new Microsoft.IdentityModel.Tokens.SigningCredentials(key, Microsoft.IdentityModel.Tokens.SecurityAlgorithms.RsaSha256),
+        });
     }
 
     private async Task StopAsync()

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
+using Microsoft.IdentityModel.Protocols;
 
 namespace Publishing.ServiceDefaults.Auth;
 
@@ -24,7 +25,7 @@ public static class AuthExtensions
                     o.BackchannelHttpHandler = AuthorityBackchannel.Create(settings.AuthorityCaCertificate);
                     o.AutomaticRefreshInterval = settings.MetadataRefreshInterval;
                     // A token with a key id the cached keys lack re-reads them at once (a rotation), at most this often.
-                    o.RefreshInterval = TimeSpan.FromSeconds(Math.Min(30, settings.MetadataRefreshInterval.TotalSeconds));
+                    o.RefreshInterval = settings.KeyRefreshMinimumInterval;
                 }
                 o.TokenValidationParameters = new TokenValidationParameters
                 {
@@ -41,6 +42,14 @@ public static class AuthExtensions
                 o.Events = new JwtBearerEvents { OnTokenValidated = context => TokenClaims.Normalize(context, settings) };
             });
 
+        // Runs after JwtBearer's own post-configuration, which creates the metadata manager. Left on, a key the
+        // provider has retired (perhaps because it leaked) would still validate tokens for an hour as part of a
+        // "last known good" configuration; a failed refresh keeps the current keys anyway.
+        builder.Services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o =>
+        {
+            if (o.ConfigurationManager is BaseConfigurationManager manager) manager.UseLastKnownGoodConfiguration = false;
+        });
+        builder.Services.AddHostedService<AuthOptionsCheck>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Editor, p => p.RequireRole(Roles.Editor))
             .AddPolicy(Policies.Reviewer, p => p.RequireRole(Roles.Reviewer))

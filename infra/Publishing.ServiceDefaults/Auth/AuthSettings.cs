@@ -14,8 +14,9 @@ namespace Publishing.ServiceDefaults.Auth;
 /// <item><c>Auth:Audience</c> (default <c>publishing</c>): the <c>aud</c> every token must carry.</item>
 /// <item><c>Auth:AuthorityCaCertificate</c>: a PEM file with the CA that signed the provider's TLS
 /// certificate, for a provider behind a private CA; otherwise the system's trust store decides.</item>
-/// <item><c>Auth:MetadataRefreshInterval</c>: how often the provider's keys are re-read (default 1 hour;
-/// an unknown key id triggers a re-read at once).</item>
+/// <item><c>Auth:MetadataRefreshInterval</c>: how often the provider's keys are re-read (default 1 hour,
+/// at least 5 minutes); a token with an unknown key id (a rotation) triggers a re-read at once, at most
+/// every <c>Auth:KeyRefreshMinimumInterval</c> (default 30 s, at least 1 s).</item>
 /// <item><c>Auth:Claims:Role</c>, <c>Auth:Claims:Qualification</c>: where the provider puts roles and the
 /// reviewer's qualification (default <c>role</c>, <c>qualification</c>).</item>
 /// <item>Development only: <c>Auth:DevIssuer:Enabled</c> (the token endpoint and its built-in key) and
@@ -30,6 +31,7 @@ public sealed record AuthSettings(
     bool DevIssuerEnabled,
     string? AuthorityCaCertificate,
     TimeSpan MetadataRefreshInterval,
+    TimeSpan KeyRefreshMinimumInterval,
     string RoleClaim,
     string QualificationClaim,
     TimeSpan ClockSkew)
@@ -72,10 +74,18 @@ public sealed record AuthSettings(
             key is null ? null : new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)),
             devIssuer,
             config["Auth:AuthorityCaCertificate"] is { Length: > 0 } ca ? ca : null,
-            config.GetValue("Auth:MetadataRefreshInterval", TimeSpan.FromHours(1)),
+            AtLeast(config, "Auth:MetadataRefreshInterval", TimeSpan.FromHours(1), TimeSpan.FromMinutes(5)),
+            AtLeast(config, "Auth:KeyRefreshMinimumInterval", TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(1)),
             config["Auth:Claims:Role"] ?? "role",
             config["Auth:Claims:Qualification"] ?? "qualification",
             config.GetValue("Auth:ClockSkew", TimeSpan.FromSeconds(30)));
+    }
+
+    // The metadata manager refuses shorter intervals; refusing here says so at start, not as a 500 on every request.
+    private static TimeSpan AtLeast(IConfiguration config, string key, TimeSpan fallback, TimeSpan minimum)
+    {
+        var value = config.GetValue(key, fallback);
+        return value >= minimum ? value : throw new StartupRefusedException($"{key} is {value}; it must be at least {minimum}.");
     }
 
     /// <summary>An absolute URL; https unless in Development, since its keys decide every sign-off.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.AspNetCore.Builder;
 
 namespace Publishing.ServiceDefaults.Hosting;
@@ -13,17 +14,20 @@ public static class ServiceRunner
     /// </summary>
     public static async Task<int> RunAsync(Func<WebApplication> create)
     {
-        WebApplication app;
+        WebApplication? app = null;
         try
         {
             app = create();
+            await app.StartAsync(); // some settings are checked as the host starts (see AuthOptionsCheck)
         }
         catch (StartupRefusedException refused)
         {
             await Console.Error.WriteLineAsync($"Publishing refused to start: {refused.Message}");
+            if (app is not null) await app.DisposeAsync();
             return ConfigurationError;
         }
-        await app.RunAsync();
+        await app.WaitForShutdownAsync();
+        await app.DisposeAsync();
         return 0;
     }
 }
