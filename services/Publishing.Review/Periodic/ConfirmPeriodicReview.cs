@@ -27,16 +27,17 @@ public static class ConfirmPeriodicReview
         if (request.Comment is { Length: > 2000 })
             return Problems.Invalid("comment", "A comment is at most 2000 characters.");
 
-        var item = await db.PublishedItems.AsNoTracking().SingleOrDefaultAsync(i => i.Slug == request.Slug, ct);
-        if (item is null || item.Withdrawn)
-            return Problems.NotFound($"Nothing is published under '{request.Slug}'.");
-
+        // Who may confirm is decided before what: an unqualified caller learns nothing about the item.
         var user = CurrentUser.From(principal);
-        if (item.AuthorId == user.Id)
-            return Problems.Forbidden("The author of the published revision cannot confirm it; another reviewer must.");
         // Confirming content as still accurate is a clinical sign-off, so the same bar as a clinical approval.
         if (string.IsNullOrWhiteSpace(user.Qualification))
             return Problems.Forbidden("A periodic review needs a reviewer with a recorded qualification.");
+
+        var item = await db.PublishedItems.AsNoTracking().SingleOrDefaultAsync(i => i.Slug == request.Slug, ct);
+        if (item is null || item.Withdrawn)
+            return Problems.NotFound($"Nothing is published under '{request.Slug}'.");
+        if (item.AuthorId == user.Id)
+            return Problems.Forbidden("The author of the published revision cannot confirm it; another reviewer must.");
         if (request.ReferencesChecked != true)
             return Problems.Invalid("referencesChecked", "Confirm the references were checked before confirming the content.",
                 StatusCodes.Status422UnprocessableEntity);
