@@ -32,8 +32,23 @@ public sealed class ChildProcess : IAsyncDisposable
         get { lock (_output) return _output.ToString(); }
     }
 
-    /// <summary>Runs <c>dotnet <paramref name="dll"/> <paramref name="arguments"/></c> in the dll's folder.</summary>
-    public static ChildProcess StartDotnet(string dll, IEnumerable<string> arguments)
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>Waits for the process to end on its own; false when it is still running after <paramref name="timeout"/>.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var wait = new CancellationTokenSource(timeout);
+        try { await _process.WaitForExitAsync(wait.Token); }
+        catch (OperationCanceledException) { return false; }
+        _process.WaitForExit(); // drains the redirected output
+        return true;
+    }
+
+    /// <summary>
+    /// Runs <c>dotnet <paramref name="dll"/> <paramref name="arguments"/></c> in the dll's folder, in the
+    /// Production environment unless <paramref name="environment"/> says otherwise (a null value removes a variable).
+    /// </summary>
+    public static ChildProcess StartDotnet(string dll, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var start = new ProcessStartInfo(DotnetHost())
         {
@@ -48,6 +63,8 @@ public sealed class ChildProcess : IAsyncDisposable
         start.Environment.Remove("ASPNETCORE_URLS");
         start.Environment.Remove("ASPNETCORE_HTTPS_PORTS");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+            if (value is null) start.Environment.Remove(name); else start.Environment[name] = value;
 
         var process = new Process { StartInfo = start };
         var child = new ChildProcess(process);
