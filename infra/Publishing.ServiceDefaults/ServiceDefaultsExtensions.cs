@@ -43,6 +43,13 @@ public static class ServiceDefaultsExtensions
         services.AddOpenApi();
         builder.AddPublishingAuth();
         services.AddPublishingRateLimits(builder.Configuration);
+        // Sent outside Development only (UseServiceDefaults), and then for every host name: the default list
+        // spares localhost, which a production host behind a local TLS terminator may well be reached as.
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.ExcludedHosts.Clear();
+        });
         // Read now so a development aid asked for in production stops the start, not the first request.
         services.AddSingleton(new OpenApiAccess(DevelopmentOnly.Switch(builder.Configuration, builder.Environment, OpenApiAccess.AnonymousKey)));
         builder.AddPublishingTelemetry(serviceName);

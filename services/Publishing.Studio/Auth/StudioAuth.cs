@@ -91,8 +91,7 @@ public static class StudioAuth
                 var callback = origin.Link("signin-oidc").AbsoluteUri;
                 o.Events.OnRedirectToIdentityProvider = c =>
                 {
-                    c.ProtocolMessage.RedirectUri = callback;
-                    c.Properties.Items[OpenIdConnectDefaults.RedirectUriForCodePropertiesKey] = callback;
+                    c.ProtocolMessage.RedirectUri = callback; // the handler keeps this one for the code exchange too
                     if (oidc.Audience is { } audience) c.ProtocolMessage.SetParameter("audience", audience);
                     return Task.CompletedTask;
                 };
