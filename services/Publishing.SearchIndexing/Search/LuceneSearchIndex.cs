@@ -2,7 +2,6 @@ using System.Text;
 using Lucene.Net.Analysis;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
-using Lucene.Net.QueryParsers.Classic;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
 using Directory = System.IO.Directory;
@@ -19,14 +18,11 @@ namespace Publishing.SearchIndexing.Search;
 /// </summary>
 public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
 {
-    /// <summary>How deep paging may go (page × pageSize), like a server engine's result window.</summary>
-    public const int MaxResultWindow = 10_000;
-    public const int MaxQueryLength = 1_000;
-
     private const string PointerFile = "current";
     private const string GenerationPrefix = "gen-";
 
     private readonly string _root;
+    private readonly SearchBudget? _budget;
     private readonly Analyzer _analyzer = SearchSchema.CreateAnalyzer();
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly object _swapGate = new();
@@ -34,9 +30,11 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     private Builder? _builder;
     private bool _disposed;
 
-    public LuceneSearchIndex(string rootPath)
+    /// <param name="budget">How long one search may run (the service passes its configured one); null for no limit.</param>
+    public LuceneSearchIndex(string rootPath, SearchBudget? budget = null)
     {
         _root = Path.GetFullPath(rootPath);
+        _budget = budget;
         Directory.CreateDirectory(_root);
 
         var name = ReadPointer();
@@ -106,11 +104,12 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     public SearchResult Search(SearchQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
+        var deadline = _budget?.Start();
         if (query.Page < 1) throw new SearchQueryException("page must be 1 or more.");
         if (query.PageSize is < 1 or > SearchQuery.MaxPageSize)
             throw new SearchQueryException($"pageSize must be between 1 and {SearchQuery.MaxPageSize}.");
-        if ((long)query.Page * query.PageSize > MaxResultWindow)
-            throw new SearchQueryException($"Only the first {MaxResultWindow} results can be paged through; narrow the search instead.");
+        if ((long)query.Page * query.PageSize > SearchQuery.MaxResultWindow)
+            throw new SearchQueryException($"Only the first {SearchQuery.MaxResultWindow:N0} results can be paged through; narrow the search instead.");
 
         var parsed = Parse(query.Q);
         var browse = parsed is null or MatchAllDocsQuery;
@@ -132,7 +131,8 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             var facets = new FacetCollector(SearchSchema.FacetFields);
             try
             {
-                searcher.Search(lucene, filter, MultiCollector.Wrap(top, facets));
+                var collector = MultiCollector.Wrap(top, facets);
+                searcher.Search(lucene, filter, deadline is null ? collector : new BudgetedCollector(collector, deadline));
             }
             catch (BooleanQuery.TooManyClausesException e)
             {
@@ -143,6 +143,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             var hits = new List<SearchHit>();
             foreach (var scoreDoc in top.GetTopDocs(start, query.PageSize).ScoreDocs)
             {
+                deadline?.Check();
                 var doc = searcher.Doc(scoreDoc.Doc);
                 hits.Add(new SearchHit(
                     doc.Get(SearchSchema.Slug),
@@ -223,24 +224,9 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     {
         var text = q?.Trim();
         if (string.IsNullOrEmpty(text) || text == "*") return null;
-        if (text.Length > MaxQueryLength) throw new SearchQueryException($"The search query is longer than {MaxQueryLength} characters.");
-
-        var parser = new MultiFieldQueryParser(SearchSchema.Version, SearchSchema.SearchedFields, _analyzer, SearchSchema.Boosts)
-        {
-            DefaultOperator = Operator.AND,
-            AllowLeadingWildcard = false,
-        };
-        try
-        {
-            return parser.Parse(text);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // ParseException, TokenMgrError, and whatever else the generated parser throws on odd input.
-            throw new SearchQueryException(
-                "The search query could not be understood. Check that quotes and brackets are closed, that AND, OR and NOT " +
-                "have a word on each side, and that * comes at the end of a word.", e);
-        }
+        if (text.Length > SearchQuery.MaxQueryLength)
+            throw new SearchQueryException($"The search query is longer than {SearchQuery.MaxQueryLength} characters.");
+        return BoundedQueryParser.Parse(text, _analyzer);
     }
 
     private static Filter? FilterFor(SearchQuery query)
