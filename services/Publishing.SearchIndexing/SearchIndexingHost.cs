@@ -41,6 +41,7 @@ public static class SearchIndexingHost
         // Read while the host is built, so a bad Search:TimeBudget stops the start, not a search.
         builder.Services.AddSingleton(SearchBudget.From(builder.Configuration, TimeProvider.System));
         builder.Services.AddSingleton<ISearchIndex>(sp => new LuceneSearchIndex(indexFolder, sp.GetRequiredService<SearchBudget>()));
+        builder.Services.AddHostedService<SearchWarmup>();
         builder.Services.AddSingleton<IndexSignal>();
         builder.Services.AddSingleton<IndexWriterGate>();
         builder.Services.AddSingleton<SearchIndexer>();
