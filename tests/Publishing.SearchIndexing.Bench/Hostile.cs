@@ -12,8 +12,8 @@ namespace Publishing.SearchIndexing.Bench;
 /// <summary>
 /// <c>--hostile</c>: requests an anonymous client could send to make search expensive, each run through the
 /// endpoint's own handler (<see cref="SearchContent.Handle"/>: validation, query limits, the time budget), so
-/// the status printed is the one the client would get. Each runs <c>--repeat</c> times (default 3); the first
-/// run of the first requests also pays for the JIT, as a client's first shot after a start would.
+/// the status printed is the one the client would get. Each runs <c>--repeat</c> times (default 3), the first
+/// run after the service's start-up warm-up (<see cref="SearchWarmup"/>; <c>--cold</c> skips it).
 /// The words and prefixes are the index's own most frequent ones, read from its term dictionary. Beside the
 /// wall time, the process CPU time of the slowest run: on a shared machine the wall time also holds the waits
 /// for a core, which the CPU time does not.
@@ -78,6 +78,8 @@ internal static class Hostile
         requests.Add(new("fuzzy x4 common words ~2 OR", string.Join(" OR ", commonWords.Take(4).Select(w => w + "~2"))));
         requests.Add(new("fuzzy x4 common words ~2 AND", string.Join(" ", commonWords.Take(4).Select(w => w + "~2"))));
         requests.Add(new("fuzzy ~3", "imatinib~3"));
+        foreach (var length in new[] { 20, 21, 100 })
+            requests.Add(new($"fuzzy x4 words of {length} letters ~2", string.Join(" ", commonWords.Take(4).Select(w => string.Concat(Enumerable.Repeat(w, length / w.Length + 1))[..length] + "~2"))));
         requests.Add(new("wildcard a*", "a*"));
         foreach (var prefix in widePrefixes.Take(3)) requests.Add(new($"wildcard {prefix}* (widest two letters)", prefix + "*"));
         requests.Add(new("wildcards x4 widest OR", string.Join(" OR ", widePrefixes.Take(4).Select(p => p + "*"))));

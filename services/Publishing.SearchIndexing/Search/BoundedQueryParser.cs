@@ -19,8 +19,10 @@ namespace Publishing.SearchIndexing.Search;
 /// <item>At most <see cref="MaxExpandingWords"/> words with <c>*</c>, <c>?</c> or <c>~</c>. A wildcard needs
 /// <see cref="MinLiteralPrefix"/> letters before its first <c>*</c> or <c>?</c> (a leading one is refused), so it
 /// walks a slice of the dictionary, and holds at most <see cref="MaxWildcardsPerWord"/> of them: each one more multiplies
-/// the states of the automaton Lucene builds for the word (<c>ta*?*?…</c> took seconds). A fuzzy word keeps its first <see cref="FuzzyKeptPrefix"/> letters, allows at
-/// most 2 edits (Lucene's maximum) and expands to at most 50 terms (Lucene's default).</item>
+/// the states of the automaton Lucene builds for the word (<c>ta*?*?…</c> took seconds). A fuzzy word keeps its first
+/// <see cref="FuzzyKeptPrefix"/> letters, allows at most 2 edits (Lucene's maximum), expands to at most 50 terms (Lucene's
+/// default) and is at most <see cref="MaxFuzzyLength"/> characters: its automata grow with its length, are built per
+/// searched field, and cannot be interrupted (four fuzzy words of 100 letters took 1.7 s of CPU).</item>
 /// <item>A phrase allows at most <see cref="MaxSlop"/> positions of slop (<c>"a b"~10</c>).</item>
 /// </list>
 /// A refused query is a <see cref="SearchQueryException"/> saying what is not allowed.
@@ -32,6 +34,7 @@ internal sealed class BoundedQueryParser : MultiFieldQueryParser
     public const int MinLiteralPrefix = 2;
     public const int MaxWildcardsPerWord = 3;
     public const int FuzzyKeptPrefix = 2;
+    public const int MaxFuzzyLength = 20;
     public const int MaxSlop = 10;
 
     private BoundedQueryParser(Analyzer analyzer)
@@ -130,6 +133,8 @@ internal sealed class BoundedQueryParser : MultiFieldQueryParser
     {
         // 1 and above is a number of edits; below 1 the old similarity, which Lucene maps to at most 2 edits.
         if (minSimilarity > 2) throw new SearchQueryException("A fuzzy word allows at most 2 edits (word~1 or word~2).");
+        if (termStr.Length > MaxFuzzyLength)
+            throw new SearchQueryException($"A fuzzy word (word~) is at most {MaxFuzzyLength} characters; '{termStr[..MaxFuzzyLength]}…' is longer.");
         return base.GetFuzzyQuery(field, termStr, minSimilarity);
     }
 

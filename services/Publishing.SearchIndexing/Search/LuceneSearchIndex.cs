@@ -120,6 +120,8 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         try
         {
             if (generation.Current && UsePhrasePairs) lucene = PairPhraseQuery.Rewrite(lucene);
+            lucene = FuzzyWords.Rewrite(lucene, searcher);
+            deadline?.Check();
             var start = (query.Page - 1) * query.PageSize;
             var numHits = (int)Math.Min((long)query.Page * query.PageSize, Math.Max(1, searcher.IndexReader.MaxDoc));
             // Ties are broken by slug, so equal documents come back in the same order whatever their internal ids.
@@ -139,9 +141,11 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
                 throw new SearchQueryException("The search query expands to too many terms; make prefixes and wildcards more specific.", e);
             }
 
-            var highlight = browse ? null : Snippets.For(lucene, _analyzer, searcher);
+            var page = top.GetTopDocs(start, query.PageSize).ScoreDocs;
+            // Preparing the highlighter rewrites the query's fuzzy words and prefixes again: not for an empty page.
+            var highlight = browse || page.Length == 0 ? null : Snippets.For(lucene, _analyzer, searcher);
             var hits = new List<SearchHit>();
-            foreach (var scoreDoc in top.GetTopDocs(start, query.PageSize).ScoreDocs)
+            foreach (var scoreDoc in page)
             {
                 deadline?.Check();
                 var doc = searcher.Doc(scoreDoc.Doc);

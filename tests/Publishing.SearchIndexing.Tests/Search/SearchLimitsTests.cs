@@ -54,6 +54,10 @@ public sealed class SearchLimitsTests : IAsyncLifetime
         // A typo in the first two letters is not corrected: that is what keeps a fuzzy word from walking the whole dictionary.
         Assert.DoesNotContain("imatinib", Slugs("xmatinib~1"));
         Assert.Contains("at most 2 edits", Refused("imatinib~3").Message);
+        Assert.Contains("at most 20 characters", Refused("imatinibimatinibimati~1").Message);
+        // The highlighter marks the word the fuzzy word matched.
+        var hit = _index.Index.Search(new SearchQuery("imatinob~1")).Hits.Single(h => h.Slug == "imatinib");
+        Assert.Contains("<mark>", hit.Snippet);
     }
 
     [Fact]
