@@ -172,6 +172,9 @@ public sealed class RebuildSourceTests : IAsyncLifetime
             Tampered(Revision("pazopanib", "pazopanib", 999, "Signed text.", "Dr Nobody"), "Ten times the dose, about quokkas."),
             // New to Search, but changed after it was approved.
             Tampered(Revision("imatinib", "imatinib", 1, "Approved text."), "Changed text about quokkas."),
+            // Malformed: a slug that is no slug, a revision without approvals.
+            Revision("imatinib", "Imatinib_Copy", 1, "Text about quokkas."),
+            Revision("imatinib", "imatinib-copy", 1, "Text about quokkas.") with { Approvals = [] },
             missed,
         ]);
         var admin = await search.ClientAsAsync("admin-1", "admin");
@@ -181,10 +184,13 @@ public sealed class RebuildSourceTests : IAsyncLifetime
         Assert.Equal("completed", status.GetProperty("state").GetString());
         var rejected = status.GetProperty("rejected").EnumerateArray()
             .ToDictionary(r => (r.GetProperty("slug").GetString()!, r.GetProperty("revision").GetInt32()), r => r.GetProperty("reason").GetString()!);
-        Assert.Equal(3, rejected.Count);
+        Assert.Equal(5, rejected.Count);
         Assert.Contains("differs", rejected[("sunitinib", 2)]);
         Assert.Contains("content hash", rejected[("pazopanib", 999)]);
         Assert.Contains("content hash", rejected[("imatinib", 1)]);
+        Assert.Contains("slug", rejected[("Imatinib_Copy", 1)]);
+        Assert.Contains("no approvals", rejected[("imatinib-copy", 1)]);
+        Assert.Equal(HttpStatusCode.NotFound, (await search.Http.GetAsync("/api/published/imatinib-copy")).StatusCode);
 
         Assert.Equal(heldTwice.ContentHash, (await PublishedAsync(search, "sunitinib")).GetProperty("contentHash").GetString());
         var pazopanib = await PublishedAsync(search, "pazopanib");
