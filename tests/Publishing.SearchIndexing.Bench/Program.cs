@@ -44,7 +44,9 @@ using (var index = new LuceneSearchIndex(root, budget))
         indexing.Stop();
     }
     generated.Clear();
-    Console.WriteLine($"Indexed {await index.CountAsync():N0} documents in {indexing.Elapsed.TotalSeconds:F1} s = {docs / indexing.Elapsed.TotalSeconds:N0} documents/second");
+    Console.WriteLine(alreadyIndexed
+        ? $"Reused the index in {root}: {await index.CountAsync():N0} documents"
+        : $"Indexed {await index.CountAsync():N0} documents in {indexing.Elapsed.TotalSeconds:F1} s = {docs / indexing.Elapsed.TotalSeconds:N0} documents/second");
     Console.WriteLine($"Index size on disk: {DirectorySize(root) / 1024.0 / 1024.0:N0} MB");
 
     if (hostile)
