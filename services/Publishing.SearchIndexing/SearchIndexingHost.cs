@@ -38,7 +38,10 @@ public static class SearchIndexingHost
         builder.AddServiceDatabase<SearchDbContext, SearchSqlServerDbContext>("SearchIndexing");
         PublicOrigin.AddPublicOrigin(builder); // absolute links in what subscribers receive
         var indexFolder = Path.Combine(DatabaseSettings.DataDirectory(builder), "search-index");
-        builder.Services.AddSingleton<ISearchIndex>(_ => new LuceneSearchIndex(indexFolder));
+        // Read while the host is built, so a bad Search:TimeBudget stops the start, not a search.
+        builder.Services.AddSingleton(SearchBudget.From(builder.Configuration, TimeProvider.System));
+        builder.Services.AddSingleton<ISearchIndex>(sp => new LuceneSearchIndex(indexFolder, sp.GetRequiredService<SearchBudget>()));
+        builder.Services.AddHostedService<SearchWarmup>();
         builder.Services.AddSingleton<IndexSignal>();
         builder.Services.AddSingleton<IndexWriterGate>();
         builder.Services.AddSingleton<SearchIndexer>();

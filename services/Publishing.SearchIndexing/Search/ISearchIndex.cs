@@ -14,7 +14,10 @@ public interface ISearchIndex
     /// </summary>
     Task IndexAsync(IReadOnlyCollection<SearchDocument> upserts, IReadOnlyCollection<string> deletes, CancellationToken ct = default);
 
-    /// <summary>Runs a query. Throws <see cref="SearchQueryException"/> for a query the parser rejects or bad paging.</summary>
+    /// <summary>
+    /// Runs a query. Throws <see cref="SearchQueryException"/> for a query the parser rejects or bad paging, and
+    /// <see cref="SearchBudgetExceededException"/> when it runs past its <see cref="SearchBudget"/>.
+    /// </summary>
     SearchResult Search(SearchQuery query);
 
     /// <summary>

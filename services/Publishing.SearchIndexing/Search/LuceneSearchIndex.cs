@@ -1,12 +1,7 @@
-using System.Text;
 using Lucene.Net.Analysis;
-using Lucene.Net.Documents;
 using Lucene.Net.Index;
-using Lucene.Net.QueryParsers.Classic;
 using Lucene.Net.Search;
-using Lucene.Net.Store;
 using Directory = System.IO.Directory;
-using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace Publishing.SearchIndexing.Search;
 
@@ -15,18 +10,16 @@ namespace Publishing.SearchIndexing.Search;
 /// one sub-folder per generation (<c>gen-000001</c>, …) and a <c>current</c> file naming the live one,
 /// replaced atomically when a rebuild is swapped in, so the swap survives a restart.
 /// One writer (batches serialised, one commit each); any number of concurrent searches through a
-/// <see cref="SearcherManager"/> refreshed after every commit.
+/// <see cref="SearcherManager"/> refreshed after every commit. The generations and rebuilding into a new one are in
+/// <c>LuceneSearchIndex.Generations.cs</c>.
 /// </summary>
-public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
+public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
 {
-    /// <summary>How deep paging may go (page × pageSize), like a server engine's result window.</summary>
-    public const int MaxResultWindow = 10_000;
-    public const int MaxQueryLength = 1_000;
-
     private const string PointerFile = "current";
     private const string GenerationPrefix = "gen-";
 
     private readonly string _root;
+    private readonly SearchBudget? _budget;
     private readonly Analyzer _analyzer = SearchSchema.CreateAnalyzer();
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly object _swapGate = new();
@@ -34,9 +27,11 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     private Builder? _builder;
     private bool _disposed;
 
-    public LuceneSearchIndex(string rootPath)
+    /// <param name="budget">How long one search may run (the service passes its configured one); null for no limit.</param>
+    public LuceneSearchIndex(string rootPath, SearchBudget? budget = null)
     {
         _root = Path.GetFullPath(rootPath);
+        _budget = budget;
         Directory.CreateDirectory(_root);
 
         var name = ReadPointer();
@@ -106,11 +101,12 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     public SearchResult Search(SearchQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
+        var deadline = _budget?.Start();
         if (query.Page < 1) throw new SearchQueryException("page must be 1 or more.");
         if (query.PageSize is < 1 or > SearchQuery.MaxPageSize)
             throw new SearchQueryException($"pageSize must be between 1 and {SearchQuery.MaxPageSize}.");
-        if ((long)query.Page * query.PageSize > MaxResultWindow)
-            throw new SearchQueryException($"Only the first {MaxResultWindow} results can be paged through; narrow the search instead.");
+        if ((long)query.Page * query.PageSize > SearchQuery.MaxResultWindow)
+            throw new SearchQueryException($"Only the first {SearchQuery.MaxResultWindow:N0} results can be paged through; narrow the search instead.");
 
         var parsed = Parse(query.Q);
         var browse = parsed is null or MatchAllDocsQuery;
@@ -121,6 +117,8 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         try
         {
             if (generation.Current && UsePhrasePairs) lucene = PairPhraseQuery.Rewrite(lucene);
+            lucene = FuzzyWords.Rewrite(lucene, searcher);
+            deadline?.Check();
             var start = (query.Page - 1) * query.PageSize;
             var numHits = (int)Math.Min((long)query.Page * query.PageSize, Math.Max(1, searcher.IndexReader.MaxDoc));
             // Ties are broken by slug, so equal documents come back in the same order whatever their internal ids.
@@ -132,17 +130,21 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             var facets = new FacetCollector(SearchSchema.FacetFields);
             try
             {
-                searcher.Search(lucene, filter, MultiCollector.Wrap(top, facets));
+                var collector = MultiCollector.Wrap(top, facets);
+                searcher.Search(lucene, filter, deadline is null ? collector : new BudgetedCollector(collector, deadline));
             }
             catch (BooleanQuery.TooManyClausesException e)
             {
                 throw new SearchQueryException("The search query expands to too many terms; make prefixes and wildcards more specific.", e);
             }
 
-            var highlight = browse ? null : Snippets.For(lucene, _analyzer, searcher);
+            var page = top.GetTopDocs(start, query.PageSize).ScoreDocs;
+            // Preparing the highlighter rewrites the query's fuzzy words and prefixes again: not for an empty page.
+            var highlight = browse || page.Length == 0 ? null : Snippets.For(lucene, _analyzer, searcher);
             var hits = new List<SearchHit>();
-            foreach (var scoreDoc in top.GetTopDocs(start, query.PageSize).ScoreDocs)
+            foreach (var scoreDoc in page)
             {
+                deadline?.Check();
                 var doc = searcher.Doc(scoreDoc.Doc);
                 hits.Add(new SearchHit(
                     doc.Get(SearchSchema.Slug),
@@ -159,25 +161,6 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         finally
         {
             generation.Manager.Release(searcher);
-        }
-    }
-
-    public ISearchIndexBuilder BeginRebuild()
-    {
-        _writeLock.Wait();
-        try
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_builder is not null) throw new InvalidOperationException("A rebuild is already in progress.");
-            var name = GenerationName(NextGenerationNumber());
-            TryDeleteDirectory(Path.Combine(_root, name));
-            var generation = OpenGeneration(name, OpenMode.CREATE, withSearcher: false);
-            _builder = new Builder(this, generation);
-            return _builder;
-        }
-        finally
-        {
-            _writeLock.Release();
         }
     }
 
@@ -223,24 +206,9 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     {
         var text = q?.Trim();
         if (string.IsNullOrEmpty(text) || text == "*") return null;
-        if (text.Length > MaxQueryLength) throw new SearchQueryException($"The search query is longer than {MaxQueryLength} characters.");
-
-        var parser = new MultiFieldQueryParser(SearchSchema.Version, SearchSchema.SearchedFields, _analyzer, SearchSchema.Boosts)
-        {
-            DefaultOperator = Operator.AND,
-            AllowLeadingWildcard = false,
-        };
-        try
-        {
-            return parser.Parse(text);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // ParseException, TokenMgrError, and whatever else the generated parser throws on odd input.
-            throw new SearchQueryException(
-                "The search query could not be understood. Check that quotes and brackets are closed, that AND, OR and NOT " +
-                "have a word on each side, and that * comes at the end of a word.", e);
-        }
+        if (text.Length > SearchQuery.MaxQueryLength)
+            throw new SearchQueryException($"The search query is longer than {SearchQuery.MaxQueryLength} characters.");
+        return BoundedQueryParser.Parse(text, _analyzer);
     }
 
     private static Filter? FilterFor(SearchQuery query)
@@ -256,236 +224,5 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     {
         if (!string.IsNullOrWhiteSpace(value))
             into.Add(new TermQuery(new Term(field, SearchSchema.Normalize(value))), Occur.MUST);
-    }
-
-    // ---- generations on disk ---------------------------------------------------------------
-
-    private static (string Slug, Document Doc) ToLucene(SearchDocument d)
-    {
-        if (string.IsNullOrWhiteSpace(d.Slug)) throw new ArgumentException("A search document needs a slug.");
-        if (string.IsNullOrWhiteSpace(d.Type)) throw new ArgumentException($"Search document '{d.Slug}' needs a type.");
-        return (d.Slug, SearchSchema.ToLucene(d));
-    }
-
-    private Generation OpenGeneration(string name, OpenMode mode, bool withSearcher = true)
-    {
-        var path = Path.Combine(_root, name);
-        Directory.CreateDirectory(path);
-        LuceneDirectory directory = FSDirectory.Open(new DirectoryInfo(path));
-        IndexWriter? writer = null;
-        try
-        {
-            writer = new IndexWriter(directory, new IndexWriterConfig(SearchSchema.Version, _analyzer)
-            {
-                OpenMode = mode,
-                RAMBufferSizeMB = 64,
-            });
-            // A new index is written in today's format; an existing one says which format it was written in.
-            if (mode == OpenMode.CREATE) writer.SetCommitData(new Dictionary<string, string> { [SearchSchema.FormatKey] = SearchSchema.Format });
-            var current = writer.CommitData.TryGetValue(SearchSchema.FormatKey, out var format) && format == SearchSchema.Format;
-            writer.Commit(); // a fresh index must exist on disk before anything points at it
-            var manager = withSearcher ? NewSearcherManager(writer) : null;
-            return new Generation(name, path, directory, writer, manager, current);
-        }
-        catch
-        {
-            writer?.Dispose();
-            directory.Dispose();
-            throw;
-        }
-    }
-
-    private static SearcherManager NewSearcherManager(IndexWriter writer) => new(writer, true, new WarmingSearcherFactory());
-
-    /// <summary>Loads the facet arrays of new segments when a searcher is opened, not in the first search that needs them.</summary>
-    private sealed class WarmingSearcherFactory : SearcherFactory
-    {
-        public override IndexSearcher NewSearcher(IndexReader reader)
-        {
-            FacetOrdinals.Warm(reader, SearchSchema.FacetFields);
-            return base.NewSearcher(reader);
-        }
-    }
-
-    private string? ReadPointer()
-    {
-        var file = Path.Combine(_root, PointerFile);
-        if (!File.Exists(file)) return null;
-        var name = File.ReadAllText(file).Trim();
-        return name.StartsWith(GenerationPrefix, StringComparison.Ordinal) && name.IndexOfAny(Path.GetInvalidFileNameChars()) < 0 ? name : null;
-    }
-
-    /// <summary>Durably replaces the pointer: write a temporary file, flush it to disk, rename over the old one.</summary>
-    private void WritePointer(string name)
-    {
-        var file = Path.Combine(_root, PointerFile);
-        var temp = file + ".tmp";
-        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 4096, FileOptions.WriteThrough))
-        {
-            stream.Write(Encoding.UTF8.GetBytes(name));
-            stream.Flush(flushToDisk: true);
-        }
-        File.Move(temp, file, overwrite: true);
-    }
-
-    private int NextGenerationNumber()
-    {
-        var highest = Directory.EnumerateDirectories(_root, GenerationPrefix + "*")
-            .Select(d => int.TryParse(Path.GetFileName(d)[GenerationPrefix.Length..], out var n) ? n : 0)
-            .DefaultIfEmpty(0)
-            .Max();
-        var live = _live?.Name is { } current && int.TryParse(current[GenerationPrefix.Length..], out var l) ? l : 0;
-        return Math.Max(highest, live) + 1;
-    }
-
-    private static string GenerationName(int number) => $"{GenerationPrefix}{number:D6}";
-
-    private static void TryDeleteDirectory(string path)
-    {
-        try
-        {
-            if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Still open somewhere (Windows); removed at the next start.
-        }
-    }
-
-    // ---- rebuild ---------------------------------------------------------------------------
-
-    private async Task SwapInAsync(Builder builder, CancellationToken ct)
-    {
-        Generation old;
-        await _writeLock.WaitAsync(ct);
-        try
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            if (!ReferenceEquals(_builder, builder)) throw new InvalidOperationException("This rebuild is no longer open.");
-
-            var fresh = builder.Generation;
-            fresh.Writer.Commit();
-            var manager = NewSearcherManager(fresh.Writer);
-            try
-            {
-                WritePointer(fresh.Name); // the point of no return: a restart opens the new generation
-            }
-            catch
-            {
-                manager.Dispose();
-                throw;
-            }
-            builder.Close();
-            _builder = null;
-            lock (_swapGate)
-            {
-                old = _live;
-                _live = fresh with { Searchers = manager };
-            }
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-
-        // Searches still holding the old searcher keep working: their reader is reference counted.
-        old.Dispose();
-        TryDeleteDirectory(old.Path);
-    }
-
-    private void Abandon(Builder builder)
-    {
-        _writeLock.Wait();
-        try
-        {
-            if (!ReferenceEquals(_builder, builder)) return;
-            builder.Close();
-            _builder = null;
-            builder.Generation.Rollback();
-            TryDeleteDirectory(builder.Generation.Path);
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-    }
-
-    /// <param name="Current">Written in today's <see cref="SearchSchema.Format"/> (has the word-pair fields).</param>
-    private sealed record Generation(string Name, string Path, LuceneDirectory Directory, IndexWriter Writer, SearcherManager? Searchers, bool Current) : IDisposable
-    {
-        /// <summary>Null only while the generation is a rebuild not yet swapped in.</summary>
-        public SearcherManager Manager => Searchers ?? throw new InvalidOperationException("This index generation is not searchable yet.");
-
-        public void Dispose()
-        {
-            Searchers?.Dispose();
-            Writer.Dispose();
-            Directory.Dispose();
-        }
-
-        /// <summary>Closes without committing what was not committed.</summary>
-        public void Rollback()
-        {
-            Searchers?.Dispose();
-            Writer.Rollback();
-            Directory.Dispose();
-        }
-    }
-
-    private sealed class Builder(LuceneSearchIndex owner, Generation generation) : ISearchIndexBuilder
-    {
-        private readonly object _gate = new();
-        private readonly HashSet<string> _writtenLive = new(StringComparer.Ordinal);
-        private bool _closed;
-
-        public Generation Generation { get; } = generation;
-
-        public Task AddAsync(IReadOnlyCollection<SearchDocument> batch, CancellationToken ct = default)
-        {
-            ArgumentNullException.ThrowIfNull(batch);
-            ct.ThrowIfCancellationRequested();
-            var documents = batch.Select(ToLucene).ToList();
-            lock (_gate)
-            {
-                if (_closed) throw new InvalidOperationException("This rebuild is no longer open.");
-                foreach (var (slug, doc) in documents)
-                {
-                    // What the live path wrote since the rebuild began is newer than any snapshot being replayed here.
-                    if (_writtenLive.Contains(slug)) continue;
-                    Generation.Writer.UpdateDocument(new Term(SearchSchema.Slug, slug), doc);
-                }
-            }
-            return Task.CompletedTask;
-        }
-
-        /// <summary>Called by the live path, under the index's write lock.</summary>
-        public void Mirror(IReadOnlyList<(string Slug, Document Doc)> upserts, IReadOnlyCollection<string> deletes)
-        {
-            lock (_gate)
-            {
-                if (_closed) return;
-                foreach (var (slug, doc) in upserts)
-                {
-                    Generation.Writer.UpdateDocument(new Term(SearchSchema.Slug, slug), doc);
-                    _writtenLive.Add(slug);
-                }
-                foreach (var slug in deletes)
-                {
-                    Generation.Writer.DeleteDocuments(new Term(SearchSchema.Slug, slug));
-                    _writtenLive.Add(slug);
-                }
-            }
-        }
-
-        public void Close()
-        {
-            lock (_gate) _closed = true;
-        }
-
-        public Task SwapInAsync(CancellationToken ct = default) => owner.SwapInAsync(this, ct);
-
-        public void Abandon() => owner.Abandon(this);
-
-        public void Dispose() => owner.Abandon(this);
     }
 }

@@ -1,9 +1,9 @@
 namespace Publishing.SearchIndexing.Search;
 
 /// <summary>
-/// A search request. <see cref="Q"/> uses the classic query syntax (terms, "phrases", AND/OR/NOT, prefix*);
-/// empty or <c>*</c> browses everything matching the filters, ordered by title. Filters match whole
-/// values, case-insensitively.
+/// A search request. <see cref="Q"/> uses the classic query syntax (terms, "phrases", AND/OR/NOT, prefix*, word~)
+/// within the limits of <see cref="BoundedQueryParser"/>; empty or <c>*</c> browses everything matching the
+/// filters, ordered by title. Filters match whole values, case-insensitively.
 /// </summary>
 public sealed record SearchQuery(
     string? Q,
@@ -15,6 +15,10 @@ public sealed record SearchQuery(
 {
     public const int DefaultPageSize = 10;
     public const int MaxPageSize = 50;
+    public const int MaxQueryLength = 500;
+
+    /// <summary>How deep paging may go (page × pageSize), like a server engine's result window: each page collects every result before it.</summary>
+    public const int MaxResultWindow = 10_000;
 }
 
 public sealed record SearchResult(int Total, IReadOnlyList<SearchHit> Hits, SearchFacets Facets);

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MassTransit;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Publishing.Contracts;
@@ -13,12 +15,29 @@ namespace Publishing.SearchIndexing.Tests.Api;
 public sealed class SearchApi : ServiceApiFactory<Program, SearchDbContext>
 {
     private readonly ConsumedObserver _consumed = new();
+    private readonly IReadOnlyDictionary<string, string?> _settings = new Dictionary<string, string?>();
+    private readonly Action<IServiceCollection>? _services;
     private bool _observing;
 
     public SearchApi() { }
 
     /// <summary>A host on the data folder of an earlier one: a restart.</summary>
     internal SearchApi(string dataDirectory) : base(dataDirectory) { }
+
+    /// <summary>A host with settings of its own, and services replaced after the host's own.</summary>
+    internal SearchApi(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
+    {
+        _settings = settings;
+        _services = services;
+    }
+
+    protected override void Configure(IWebHostBuilder builder)
+    {
+        // Tests share a loaded machine and meet a cold JIT; the time budget has tests of its own.
+        builder.UseSetting(SearchIndexing.Search.SearchBudget.Key, "00:00:10");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        if (_services is not null) builder.ConfigureTestServices(_services);
+    }
 
     /// <summary>Publishes an event and waits until its consumer finished and the index caught up.</summary>
     public async Task<Guid> DeliverAsync<T>(T message, Guid? messageId = null) where T : class

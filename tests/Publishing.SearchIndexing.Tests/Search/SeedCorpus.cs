@@ -34,7 +34,13 @@ public static class SeedCorpus
 
 public sealed class TempIndex : IDisposable
 {
-    public TempIndex() => Index = new LuceneSearchIndex(Root);
+    private readonly SearchBudget? _budget;
+
+    public TempIndex(SearchBudget? budget = null)
+    {
+        _budget = budget;
+        Index = new LuceneSearchIndex(Root, budget);
+    }
 
     public string Root { get; } = Path.Combine(Path.GetTempPath(), "search-tests", Guid.NewGuid().ToString("N"));
     public LuceneSearchIndex Index { get; private set; }
@@ -43,7 +49,7 @@ public sealed class TempIndex : IDisposable
     public void Reopen()
     {
         Index.Dispose();
-        Index = new LuceneSearchIndex(Root);
+        Index = new LuceneSearchIndex(Root, _budget);
     }
 
     public IReadOnlyList<string> Slugs(SearchQuery query) => Index.Search(query).Hits.Select(h => h.Slug).ToList();
