@@ -67,6 +67,10 @@ public sealed class NotificationsApi : ServiceApiFactory<Program, NotificationsD
         for (var i = 0; i < maxSteps; i++)
         {
             if (await done()) return;
+            // A step past a claim's lease taken while an attempt is in flight would let the worker claim
+            // that row again, as it does for a sender that died, and send it twice: wait for quiet first.
+            await Eventually.Until(() => WithDb(db => db.Deliveries.AllAsync(d => d.LockToken == null)),
+                what: "attempts in flight to be recorded before the clock moves on");
             clock.Advance(step);
             await Task.Delay(30);
         }
