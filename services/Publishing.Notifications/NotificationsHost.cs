@@ -1,10 +1,12 @@
 using Publishing.ServiceDefaults.Hosting;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Polly.Registry;
 using Publishing.Messaging.Bus;
 using Publishing.Messaging.Database;
+using Publishing.Messaging.KeyRing;
 using Publishing.Notifications.Data;
 using Publishing.Notifications.Email;
 using Publishing.Notifications.Events;
@@ -39,11 +41,20 @@ public static class NotificationsHost
         var services = builder.Services;
 
         // Webhooks: the SSRF guard, one HttpClient through it, a breaker per endpoint, the worker.
+        // What the guard opens is read now, so a refused setting stops the start, not the first webhook.
+        services.AddSingleton(PrivateNetworkAccess.From(builder.Configuration, builder.Environment));
         services.AddOptions<WebhookOptions>().BindConfiguration("Notifications:Webhooks");
+        // Signing secrets are encrypted at rest with the key ring kept in this database; in the
+        // standalone host the first module to register it (this one) holds the process's one key ring.
+        builder.AddDatabaseKeyRing<NotificationsDbContext>("publishing-notifications");
+        services.AddSingleton<WebhookSecrets>();
+        services.AddHostedService<ClearSecretsEncryption>(); // before the worker: hosted services start in order
+        services.TryAddSingleton<WebhookNetwork>();
         services.AddSingleton<AddressGuard>();
         services.AddSingleton<DeliverySignal>();
         services.AddSingleton(sp => new WebhookSender(
-            WebhookHttp.CreateClient(sp.GetRequiredService<AddressGuard>()), sp.GetRequiredService<IOptions<WebhookOptions>>()));
+            WebhookHttp.CreateClient(sp.GetRequiredService<AddressGuard>(), sp.GetRequiredService<WebhookNetwork>()),
+            sp.GetRequiredService<IOptions<WebhookOptions>>()));
         services.AddSingleton<ResiliencePipelineRegistry<string>>();
         services.AddSingleton<EndpointBreakers>();
         services.AddSingleton<DeliveryWorker>();

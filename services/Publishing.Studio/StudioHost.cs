@@ -37,7 +37,7 @@ public static class StudioHost
     public static WebApplicationBuilder AddStudio(this WebApplicationBuilder builder)
     {
         builder.AddServiceDatabase<StudioDbContext, StudioSqlServerDbContext>("Studio");
-        builder.Services.AddStudioKeyRing();
+        builder.AddStudioKeyRing();
         builder.Services.AddHttpContextAccessor();
         builder.AddStudioAuth();
         builder.Services.AddStudioApis();

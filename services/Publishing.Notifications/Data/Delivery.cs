@@ -65,5 +65,7 @@ public sealed class DeliveryAttempt
     public int? Status { get; set; }
 
     public long DurationMs { get; set; }
+
+    /// <summary>A short reason in our own words (<see cref="Webhooks.AttemptReasons"/>), never what the endpoint sent.</summary>
     public string? Error { get; set; }
 }

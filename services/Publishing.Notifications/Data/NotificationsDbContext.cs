@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Publishing.Messaging.Database;
+using Publishing.Messaging.KeyRing;
 
 namespace Publishing.Notifications.Data;
 
@@ -20,6 +21,7 @@ public class NotificationsDbContext : ServiceDbContext
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.AddMessagingTables();
+        model.AddDataProtectionKeys(); // the key ring that encrypts webhook secrets (WebhookSecrets)
         model.Entity<ReceivedEvent>(e =>
         {
             e.HasKey(r => r.Id);
@@ -36,7 +38,7 @@ public class NotificationsDbContext : ServiceDbContext
             e.Property(s => s.Name).HasMaxLength(200);
             e.Property(s => s.Url).HasMaxLength(2000);
             e.Property(s => s.Events).HasMaxLength(200);
-            e.Property(s => s.Secret).HasMaxLength(100);
+            e.Property(s => s.Secret).HasMaxLength(500); // encrypted: about 180 characters for a 50-character secret
             e.Property(s => s.OwnerId).HasMaxLength(200);
             e.Property(s => s.OwnerName).HasMaxLength(200);
             e.Property(s => s.OwnerEmail).HasMaxLength(320);

@@ -21,7 +21,10 @@ public sealed class Subscription
     public string FilterSlugs { get; set; } = "[]";
     public string FilterTags { get; set; } = "[]";
 
-    /// <summary><c>whsec_</c> + base64 of 32 random bytes. Needed in clear to sign; never returned after creation.</summary>
+    /// <summary>
+    /// The signing secret (<c>whsec_</c> + base64 of 32 random bytes), encrypted by
+    /// <see cref="Webhooks.WebhookSecrets"/>; decrypted only to sign, never returned after creation.
+    /// </summary>
     public required string Secret { get; set; }
 
     public required string OwnerId { get; set; }

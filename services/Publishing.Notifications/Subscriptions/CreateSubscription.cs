@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Publishing.Contracts;
 using Publishing.Notifications.Data;
@@ -20,14 +19,21 @@ public sealed record CreatedSubscription(Guid Id, string Secret);
 public static class CreateSubscription
 {
     public static readonly string[] EventNames = [EventTypes.Published, EventTypes.Withdrawn, EventTypes.Reviewed];
-    private const int MaxFilterValues = 100;
+    public const int MaxNameLength = 200;
+    public const int MaxUrlLength = 2000;
+    public const int MaxFilterValues = 50;
+    public const int MaxFilterValueLength = 100;
+    private const int MaxTypeLength = 20;
 
     public static async Task<Results<Created<CreatedSubscription>, ProblemHttpResult>> Handle(
         CreateSubscriptionRequest request, ClaimsPrincipal principal, NotificationsDbContext db, AddressGuard guard,
-        StaffDirectory staff, TimeProvider clock, CancellationToken ct)
+        WebhookSecrets secrets, StaffDirectory staff, TimeProvider clock, CancellationToken ct)
     {
         var errors = Validate(request);
         if (errors.Count > 0) return Problems.Invalid(errors);
+        // Well formed, but text no one should be shown (control characters, direction overrides).
+        var unclean = CheckText(request);
+        if (unclean.Count > 0) return Problems.Invalid(unclean, StatusCodes.Status422UnprocessableEntity);
 
         var url = request.Url!.Trim();
         if (await guard.CheckUrlAsync(url, ct) is { } refused)
@@ -35,6 +41,7 @@ public static class CreateSubscription
 
         var user = CurrentUser.From(principal);
         var now = clock.GetUtcNow();
+        var secret = WebhookSecrets.NewSecret();
         var subscription = new Subscription
         {
             Id = Guid.CreateVersion7(now),
@@ -44,7 +51,7 @@ public static class CreateSubscription
             FilterTypes = Subscription.Join(Clean(request.Filter?.Types)),
             FilterSlugs = Subscription.Join(Clean(request.Filter?.Slugs)),
             FilterTags = Subscription.Join(Clean(request.Filter?.Tags)),
-            Secret = NewSecret(),
+            Secret = secrets.Protect(secret),
             OwnerId = user.Id,
             OwnerName = user.Name,
             OwnerEmail = principal.FindFirstValue("email") ?? staff.Find(user.Id, user.Name)?.Email,
@@ -53,20 +60,20 @@ public static class CreateSubscription
         };
         db.Subscriptions.Add(subscription);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/subscriptions/{subscription.Id}", new CreatedSubscription(subscription.Id, subscription.Secret));
+        return TypedResults.Created($"/api/subscriptions/{subscription.Id}", new CreatedSubscription(subscription.Id, secret));
     }
 
-    /// <summary><c>whsec_</c> + base64 of 32 random bytes, as Standard Webhooks secrets are written.</summary>
-    public static string NewSecret() => "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    /// <summary>A secret in clear, as shown once to the admin; see <see cref="WebhookSecrets"/>.</summary>
+    public static string NewSecret() => WebhookSecrets.NewSecret();
 
     private static Dictionary<string, string[]> Validate(CreateSubscriptionRequest request)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.Name)) errors["name"] = ["A name is required."];
-        else if (request.Name.Trim().Length > 200) errors["name"] = ["A name is at most 200 characters."];
+        else if (request.Name.Trim().Length > MaxNameLength) errors["name"] = [$"A name is at most {MaxNameLength} characters."];
 
         if (string.IsNullOrWhiteSpace(request.Url)) errors["url"] = ["A URL is required."];
-        else if (request.Url.Trim().Length > 2000) errors["url"] = ["A URL is at most 2000 characters."];
+        else if (request.Url.Trim().Length > MaxUrlLength) errors["url"] = [$"A URL is at most {MaxUrlLength} characters."];
 
         if (request.Events is not { Length: > 0 })
             errors["events"] = [$"At least one event is required: {string.Join(", ", EventNames)}."];
@@ -74,10 +81,26 @@ public static class CreateSubscription
             errors["events"] = [$"'{unknown}' is not an event; use {string.Join(", ", EventNames)}."];
 
         var filter = request.Filter;
-        CheckList(errors, "filter.types", filter?.Types, 20, v => null);
+        CheckList(errors, "filter.types", filter?.Types, MaxTypeLength, v => null);
         CheckList(errors, "filter.slugs", filter?.Slugs, Slug.MaxLength, v => Slug.IsValid(v) ? null : Slug.Rule);
-        CheckList(errors, "filter.tags", filter?.Tags, 100, v => null);
+        CheckList(errors, "filter.tags", filter?.Tags, MaxFilterValueLength, v => null);
         return errors;
+    }
+
+    /// <summary>The text rule (<see cref="TextHygiene"/>) on every text an admin types, keyed by its JSON path.</summary>
+    private static Dictionary<string, string[]> CheckText(CreateSubscriptionRequest request)
+    {
+        var errors = new Dictionary<string, string[]>();
+        TextHygiene.Check(errors, "name", request.Name);
+        TextHygiene.Check(errors, "url", request.Url);
+        CheckEach(errors, "filter.types", request.Filter?.Types);
+        CheckEach(errors, "filter.tags", request.Filter?.Tags);
+        return errors;
+    }
+
+    private static void CheckEach(Dictionary<string, string[]> errors, string field, string[]? values)
+    {
+        for (var i = 0; i < (values?.Length ?? 0); i++) TextHygiene.Check(errors, $"{field}[{i}]", values![i]);
     }
 
     private static void CheckList(

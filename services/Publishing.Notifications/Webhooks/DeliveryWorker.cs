@@ -10,7 +10,7 @@ using Publishing.Notifications.Email;
 
 namespace Publishing.Notifications.Webhooks;
 
-/// <summary>A claimed delivery with what sending it needs.</summary>
+/// <summary>A claimed delivery with what sending it needs (the secret as stored: encrypted).</summary>
 internal sealed record DeliveryJob(
     long Id, string Token, string Endpoint, string WebhookId, string Payload, Guid SubscriptionId, string Url, string Secret,
     string SubscriptionState);
@@ -33,6 +33,7 @@ public sealed class DeliveryWorker(
     DeliverySignal signal,
     EmailSignal emailSignal,
     WebhookSender sender,
+    WebhookSecrets secrets,
     EndpointBreakers breakers,
     StaffDirectory staff,
     IOptions<WebhookOptions> options,
@@ -249,11 +250,17 @@ public sealed class DeliveryWorker(
             }
 
             var attemptAt = clock.GetUtcNow();
+            if (!secrets.TryReveal(job.Secret, out var secret))
+            {
+                // Not the endpoint's fault, so not through its breaker; logged and retried like a failure.
+                Record(job, attemptAt, new AttemptResult(null, 0, AttemptReasons.SecretUnreadable, null));
+                return;
+            }
             AttemptResult result;
             try
             {
                 result = await breakers.For(job.Endpoint).ExecuteAsync(
-                    async token => await sender.SendAsync(job.Url, job.Secret, job.WebhookId, job.Payload, attemptAt, token), ct);
+                    async token => await sender.SendAsync(job.Url, secret, job.WebhookId, job.Payload, attemptAt, token), ct);
             }
             catch (BrokenCircuitException ex)
             {

@@ -3,14 +3,7 @@ namespace Publishing.Notifications.Webhooks;
 /// <summary>Bound to <c>Notifications:Webhooks</c>.</summary>
 public sealed class WebhookOptions
 {
-    /// <summary>
-    /// Lets webhooks reach loopback, private, link-local and other internal addresses. Development
-    /// only (the standalone host sets it); in production the SSRF guard refuses them.
-    /// </summary>
-    public bool AllowPrivateNetworks { get; set; }
-
-    /// <summary>Networks (CIDR, e.g. <c>10.20.0.0/16</c>) exempt from the guard, for a known internal subscriber.</summary>
-    public string[] AllowedNetworks { get; set; } = [];
+    // Which internal addresses webhooks may reach is PrivateNetworkAccess, read once at start-up.
 
     /// <summary>The whole of one attempt: connect, send, response headers and the capped body read.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(15);
@@ -21,7 +14,10 @@ public sealed class WebhookOptions
     /// <summary>Attempts in flight at once to one endpoint (scheme, host and port), so a slow site holds few slots.</summary>
     public int MaxConcurrencyPerEndpoint { get; set; } = 8;
 
-    /// <summary>How much of a response body is read (for the delivery log); the rest is discarded.</summary>
+    /// <summary>
+    /// How much of a response body is read, and thrown away, so a short answer leaves the connection
+    /// reusable; a longer one drops it. Nothing a site answers is stored.
+    /// </summary>
     public int MaxResponseBytes { get; set; } = 4096;
 
     /// <summary>How often due retries are looked for when nothing wakes the worker sooner.</summary>

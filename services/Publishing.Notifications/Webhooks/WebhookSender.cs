@@ -48,27 +48,26 @@ public sealed class WebhookSender(HttpClient http, IOptions<WebhookOptions> opti
         {
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
             var status = (int)response.StatusCode;
-            var excerpt = await ReadCappedAsync(response.Content, deadline.Token);
+            await DiscardCappedAsync(response.Content, deadline.Token);
             watch.Stop();
             if (response.IsSuccessStatusCode) return new AttemptResult(status, watch.ElapsedMilliseconds, null, null);
 
             TimeSpan? retryAfter = response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable
                 ? RetryAfter(response.Headers.RetryAfter, timestamp)
                 : null;
-            var error = $"HTTP {status} {response.ReasonPhrase}".TrimEnd();
-            if (response.Headers.Location is { } location) error += $" (redirect to {location} not followed)";
-            if (!string.IsNullOrWhiteSpace(excerpt)) error += $": {excerpt}";
-            return new AttemptResult(status, watch.ElapsedMilliseconds, Truncate(error, 2000), retryAfter);
+            return new AttemptResult(status, watch.ElapsedMilliseconds, AttemptReasons.Status(status, retryAfter), retryAfter);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            return new AttemptResult(null, watch.ElapsedMilliseconds,
-                $"No response within {_options.AttemptTimeout.TotalSeconds:0.###} s.", null);
+            // The handler's connect timeout cancels too, before the attempt's own deadline.
+            var reason = deadline.IsCancellationRequested
+                ? AttemptReasons.TimedOut(_options.AttemptTimeout)
+                : AttemptReasons.ConnectTimedOut(WebhookHttp.ConnectTimeout);
+            return new AttemptResult(null, watch.ElapsedMilliseconds, reason, null);
         }
         catch (HttpRequestException ex)
         {
-            var refused = FindInner<AddressRefusedException>(ex);
-            return new AttemptResult(null, watch.ElapsedMilliseconds, Truncate(refused?.Message ?? Describe(ex), 2000), null);
+            return new AttemptResult(null, watch.ElapsedMilliseconds, AttemptReasons.NoResponse(ex), null);
         }
     }
 
@@ -81,33 +80,18 @@ public sealed class WebhookSender(HttpClient http, IOptions<WebhookOptions> opti
         return delay < TimeSpan.Zero ? TimeSpan.Zero : delay;
     }
 
-    private async Task<string> ReadCappedAsync(HttpContent content, CancellationToken ct)
+    /// <summary>Reads a short body to its end (so the connection can be reused) and keeps none of it.</summary>
+    private async Task DiscardCappedAsync(HttpContent content, CancellationToken ct)
     {
-        var buffer = new byte[_options.MaxResponseBytes];
+        var buffer = new byte[Math.Clamp(_options.MaxResponseBytes, 0, 16 * 1024)];
         await using var stream = await content.ReadAsStreamAsync(ct);
         var read = 0;
-        while (read < buffer.Length)
+        while (read < _options.MaxResponseBytes)
         {
-            var n = await stream.ReadAsync(buffer.AsMemory(read), ct);
+            var n = await stream.ReadAsync(buffer.AsMemory(0, Math.Min(buffer.Length, _options.MaxResponseBytes - read)), ct);
             if (n == 0) break;
             read += n;
         }
         // Whatever is left is not read: disposing the response drops the connection instead.
-        return Encoding.UTF8.GetString(buffer, 0, read).Trim();
     }
-
-    private static T? FindInner<T>(Exception ex) where T : Exception
-    {
-        for (Exception? e = ex; e is not null; e = e.InnerException)
-            if (e is T found) return found;
-        return null;
-    }
-
-    private static string Describe(HttpRequestException ex)
-    {
-        var inner = ex.InnerException?.Message;
-        return inner is null || ex.Message.Contains(inner, StringComparison.Ordinal) ? ex.Message : $"{ex.Message} ({inner})";
-    }
-
-    private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Publishing.Notifications.Data;
+using Publishing.Notifications.Webhooks;
 using Publishing.Testing;
 
 namespace Publishing.Notifications.Tests.Api;
@@ -10,7 +11,8 @@ namespace Publishing.Notifications.Tests.Api;
 /// <summary>
 /// The Notifications service in memory (its own SQLite folder, an in-memory bus, dev tokens), with
 /// private networks allowed (the receivers are on loopback) unless a test says otherwise, a fast
-/// poll, and optionally a fake clock that drives the retry schedule.
+/// poll, and optionally a fake clock that drives the retry schedule, a fake network (names resolved
+/// and dialled as a test says, always to loopback) and the data folder of an earlier host.
 /// </summary>
 public sealed class NotificationsApi : ServiceApiFactory<Program, NotificationsDbContext>
 {
@@ -19,9 +21,14 @@ public sealed class NotificationsApi : ServiceApiFactory<Program, NotificationsD
 
     private readonly Dictionary<string, string?> _settings;
 
-    public NotificationsApi(FakeTimeProvider? clock = null, IDictionary<string, string?>? settings = null)
+    private readonly WebhookNetwork? _network;
+
+    public NotificationsApi(
+        FakeTimeProvider? clock = null, IDictionary<string, string?>? settings = null, string? dataDirectory = null,
+        WebhookNetwork? network = null) : base(dataDirectory)
     {
         Clock = clock;
+        _network = network;
         _settings = new Dictionary<string, string?>
         {
             ["Notifications:Webhooks:AllowPrivateNetworks"] = "true",
@@ -40,6 +47,8 @@ public sealed class NotificationsApi : ServiceApiFactory<Program, NotificationsD
         // Registered after the service's own TryAdd of TimeProvider.System, so this one wins.
         if (Clock is not null)
             builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(Clock));
+        if (_network is not null)
+            builder.ConfigureServices(s => s.AddSingleton(_network));
     }
 
     public Task<HttpClient> AdminAsync(string userId = "admin-1") => ClientAsAsync(userId, "admin");
@@ -58,6 +67,10 @@ public sealed class NotificationsApi : ServiceApiFactory<Program, NotificationsD
         for (var i = 0; i < maxSteps; i++)
         {
             if (await done()) return;
+            // A step past a claim's lease taken while an attempt is in flight would let the worker claim
+            // that row again, as it does for a sender that died, and send it twice: wait for quiet first.
+            await Eventually.Until(() => WithDb(db => db.Deliveries.AllAsync(d => d.LockToken == null)),
+                what: "attempts in flight to be recorded before the clock moves on");
             clock.Advance(step);
             await Task.Delay(30);
         }

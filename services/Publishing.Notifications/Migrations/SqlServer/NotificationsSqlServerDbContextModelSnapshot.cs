@@ -39,6 +39,27 @@ namespace Publishing.Notifications.Migrations.SqlServer
                     b.ToTable("InboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("Publishing.Messaging.KeyRing.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys", (string)null);
+                });
+
             modelBuilder.Entity("Publishing.Messaging.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("Sequence")
@@ -392,8 +413,8 @@ namespace Publishing.Notifications.Migrations.SqlServer
 
                     b.Property<string>("Secret")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
 
                     b.Property<string>("State")
                         .IsRequired()

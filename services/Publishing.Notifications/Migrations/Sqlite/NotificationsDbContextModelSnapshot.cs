@@ -34,6 +34,25 @@ namespace Publishing.Notifications.Migrations.Sqlite
                     b.ToTable("InboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("Publishing.Messaging.KeyRing.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys", (string)null);
+                });
+
             modelBuilder.Entity("Publishing.Messaging.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("Sequence")
@@ -377,7 +396,7 @@ namespace Publishing.Notifications.Migrations.Sqlite
 
                     b.Property<string>("Secret")
                         .IsRequired()
-                        .HasMaxLength(100)
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("State")
