@@ -15,6 +15,7 @@ using Publishing.ServiceDefaults.Hosting;
 using Publishing.ServiceDefaults.Limits;
 using Microsoft.Extensions.Hosting;
 using Publishing.ServiceDefaults.Telemetry;
+using Publishing.ServiceDefaults.Validation;
 
 namespace Publishing.ServiceDefaults;
 
@@ -40,7 +41,7 @@ public static class ServiceDefaultsExtensions
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
 
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddSchemaTransformer<JsonTextSchema>());
         builder.AddPublishingAuth();
         services.AddPublishingRateLimits(builder.Configuration);
         // Sent outside Development only (UseServiceDefaults), and then for every host name: the default list

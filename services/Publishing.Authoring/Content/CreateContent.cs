@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Publishing.Authoring.Content.Model;
@@ -10,7 +11,11 @@ using Publishing.ServiceDefaults.Validation;
 
 namespace Publishing.Authoring.Content;
 
-public sealed record CreateContentRequest(string? Type, string? Slug, string? Title, JsonElement? Fields);
+public sealed record CreateContentRequest(
+    [property: JsonConverter(typeof(JsonText))] string? Type,
+    [property: JsonConverter(typeof(JsonText))] string? Slug,
+    [property: JsonConverter(typeof(JsonText))] string? Title,
+    JsonElement? Fields);
 
 public static class CreateContent
 {
@@ -18,10 +23,12 @@ public static class CreateContent
         CreateContentRequest request, ClaimsPrincipal principal, AuthoringDbContext db, TimeProvider clock,
         HttpResponse response, CancellationToken ct)
     {
+        var refused = TextHygiene.Refused(("type", request.Type, false), ("slug", request.Slug, false), ("title", request.Title, false));
+        if (refused.Count > 0) return Problems.Invalid(refused, StatusCodes.Status422UnprocessableEntity);
         var errors = Validate(request);
         if (errors.Count > 0) return Problems.Invalid(errors);
         var fields = ContentFields.Validate(request.Type!, request.Fields!.Value, clock);
-        if (!fields.IsValid) return Problems.Invalid(fields.Errors!);
+        if (!fields.IsValid) return FieldsProblem(fields);
 
         var user = CurrentUser.From(principal);
         var now = clock.GetUtcNow();
@@ -61,6 +68,10 @@ public static class CreateContent
         ValidateTitleAndFields(request.Title, request.Fields, errors);
         return errors;
     }
+
+    /// <summary>Refused text is a 422 (the request is well formed, its text is not acceptable); any other problem a 400.</summary>
+    internal static ProblemHttpResult FieldsProblem(ContentFieldsResult fields) =>
+        Problems.Invalid(fields.Errors!, fields.RefusedText ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status400BadRequest);
 
     internal static void ValidateTitleAndFields(string? title, JsonElement? fields, Dictionary<string, string[]> errors)
     {

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Publishing.Authoring.Content.Diff;
@@ -11,7 +12,10 @@ using Publishing.ServiceDefaults.Validation;
 
 namespace Publishing.Authoring.Content;
 
-public sealed record SubmitRequest(string? ChangeSummary, string? Reason, string? ChangeClass);
+public sealed record SubmitRequest(
+    [property: JsonConverter(typeof(JsonText))] string? ChangeSummary,
+    [property: JsonConverter(typeof(JsonText))] string? Reason,
+    [property: JsonConverter(typeof(JsonText))] string? ChangeClass);
 
 public sealed record SubmitResponse(Guid ReviewId, int Revision, string ChangeClass, int RequiredApprovals);
 
@@ -25,6 +29,9 @@ public static class SubmitForReview
         CancellationToken ct)
     {
         if (!Slug.IsValid(slug)) return Problems.BadSlug();
+        var refused = TextHygiene.Refused(
+            ("changeSummary", request.ChangeSummary, true), ("reason", request.Reason, false), ("changeClass", request.ChangeClass, false));
+        if (refused.Count > 0) return Problems.Invalid(refused, StatusCodes.Status422UnprocessableEntity);
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.ChangeSummary)) errors["changeSummary"] = ["Say what changed, for the reviewers."];
         else if (request.ChangeSummary.Length > 2000) errors["changeSummary"] = ["A change summary is at most 2000 characters."];

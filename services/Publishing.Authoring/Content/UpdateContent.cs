@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Publishing.Authoring.Content.Model;
@@ -9,7 +10,9 @@ using Publishing.ServiceDefaults.Validation;
 
 namespace Publishing.Authoring.Content;
 
-public sealed record UpdateContentRequest(string? Title, JsonElement? Fields);
+public sealed record UpdateContentRequest(
+    [property: JsonConverter(typeof(JsonText))] string? Title,
+    JsonElement? Fields);
 
 /// <summary>Saves a new revision of the working copy; If-Match makes a stale save fail instead of overwrite.</summary>
 public static class UpdateContent
@@ -24,6 +27,8 @@ public static class UpdateContent
             return Problems.Status(StatusCodes.Status428PreconditionRequired, "Precondition Required",
                 "Send If-Match with the ETag of the revision you edited, so a newer save is never overwritten.");
 
+        var refused = TextHygiene.Refused(("title", request.Title, false));
+        if (refused.Count > 0) return Problems.Invalid(refused, StatusCodes.Status422UnprocessableEntity);
         var errors = new Dictionary<string, string[]>();
         CreateContent.ValidateTitleAndFields(request.Title, request.Fields, errors);
         if (errors.Count > 0) return Problems.Invalid(errors);
@@ -35,7 +40,7 @@ public static class UpdateContent
             return Problems.Conflict("The item is in review; it can be edited again once the review ends.");
 
         var fields = ContentFields.Validate(item.Type, request.Fields!.Value, clock);
-        if (!fields.IsValid) return Problems.Invalid(fields.Errors!);
+        if (!fields.IsValid) return CreateContent.FieldsProblem(fields);
 
         var user = CurrentUser.From(principal);
         var now = clock.GetUtcNow();

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Publishing.Authoring.Data;
@@ -9,7 +10,7 @@ using Publishing.ServiceDefaults.Validation;
 
 namespace Publishing.Authoring.Content;
 
-public sealed record WithdrawRequest(string? Reason);
+public sealed record WithdrawRequest([property: JsonConverter(typeof(JsonText))] string? Reason);
 
 public sealed record WithdrawResponse(string Slug, int Revision, DateTimeOffset WithdrawnAt);
 
@@ -23,6 +24,8 @@ public static class WithdrawContent
         string slug, WithdrawRequest request, ClaimsPrincipal principal, AuthoringDbContext db, TimeProvider clock,
         CancellationToken ct)
     {
+        var refused = TextHygiene.Refused(("reason", request.Reason, true));
+        if (refused.Count > 0) return Problems.Invalid(refused, StatusCodes.Status422UnprocessableEntity);
         if (string.IsNullOrWhiteSpace(request.Reason))
             return Problems.Invalid("reason", "Say why the content is withdrawn; subscribers and readers see it.");
         if (request.Reason.Length > 2000) return Problems.Invalid("reason", "A reason is at most 2000 characters.");

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Publishing.Contracts;
@@ -9,7 +10,10 @@ using Publishing.ServiceDefaults.Validation;
 
 namespace Publishing.Review.Periodic;
 
-public sealed record PeriodicReviewRequest(string? Slug, string? Comment, bool? ReferencesChecked);
+public sealed record PeriodicReviewRequest(
+    [property: JsonConverter(typeof(JsonText))] string? Slug,
+    [property: JsonConverter(typeof(JsonText))] string? Comment,
+    bool? ReferencesChecked);
 
 public sealed record PeriodicReviewResponse(Guid ReviewId, string Slug, int Revision);
 
@@ -23,6 +27,8 @@ public static class ConfirmPeriodicReview
         PeriodicReviewRequest request, ClaimsPrincipal principal, ReviewDbContext db, TimeProvider clock,
         CancellationToken ct)
     {
+        var refused = TextHygiene.Refused(("slug", request.Slug, false), ("comment", request.Comment, true));
+        if (refused.Count > 0) return Problems.Invalid(refused, StatusCodes.Status422UnprocessableEntity);
         if (!Slug.IsValid(request.Slug)) return Problems.BadSlug();
         if (request.Comment is { Length: > 2000 })
             return Problems.Invalid("comment", "A comment is at most 2000 characters.");

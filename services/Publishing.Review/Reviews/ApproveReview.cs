@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Publishing.Contracts;
@@ -10,7 +11,7 @@ using Publishing.ServiceDefaults.Validation;
 
 namespace Publishing.Review.Reviews;
 
-public sealed record ApproveRequest(string? Comment, bool? ReferencesChecked);
+public sealed record ApproveRequest([property: JsonConverter(typeof(JsonText))] string? Comment, bool? ReferencesChecked);
 
 public sealed record ApproveResponse(string Status, int Approvals, int Remaining);
 
@@ -27,6 +28,8 @@ public static class ApproveReview
         Guid id, ApproveRequest request, ClaimsPrincipal principal, ReviewDbContext db, TimeProvider clock,
         CancellationToken ct)
     {
+        var refused = TextHygiene.Refused(("comment", request.Comment, true));
+        if (refused.Count > 0) return Problems.Invalid(refused, StatusCodes.Status422UnprocessableEntity);
         if (request.Comment is { Length: > 2000 })
             return Problems.Invalid("comment", "A comment is at most 2000 characters.");
         var user = CurrentUser.From(principal);

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Publishing.Contracts;
@@ -9,7 +10,7 @@ using Publishing.ServiceDefaults.Validation;
 
 namespace Publishing.Review.Reviews;
 
-public sealed record ChangeRequest(string? Comment);
+public sealed record ChangeRequest([property: JsonConverter(typeof(JsonText))] string? Comment);
 
 public sealed record ChangeRequestResponse(string Status);
 
@@ -23,6 +24,8 @@ public static class RequestChanges
         var task = await db.Reviews.SingleOrDefaultAsync(t => t.Id == id, ct);
         if (task is null) return Problems.NotFound($"No review has the id '{id}'.");
         if (task.Status != ReviewStatus.Pending) return Problems.Conflict($"This review is closed ({task.Status}).");
+        var refused = TextHygiene.Refused(("comment", request.Comment, true));
+        if (refused.Count > 0) return Problems.Invalid(refused, StatusCodes.Status422UnprocessableEntity);
         if (string.IsNullOrWhiteSpace(request.Comment))
             return Problems.Invalid("comment", "Say what needs to change, for the editor.");
         if (request.Comment.Length > 2000)

@@ -10,41 +10,11 @@ namespace Publishing.Authoring.Tests.Api;
 /// <summary>What a submission must carry and refuse, per the review policy of domain.md.</summary>
 public sealed class ReviewRulesTests(AuthoringApi api) : IClassFixture<AuthoringApi>
 {
-    /// <summary>A published sample, so the next change is classified against it.</summary>
-    private async Task<(ContentClient Editor, string Slug, JsonObject Request)> PublishedAsync(string sample)
-    {
-        var editor = new ContentClient(await api.ClientAsAsync("editor-1", "editor"));
-        var slug = $"{sample}-{Guid.NewGuid().ToString("N")[..8]}";
-        var request = Samples.CreateRequest(sample, slug);
-        await editor.CreateAsync(request);
-        var submitted = await editor.SubmitOkAsync(slug);
-        await Approve(submitted, slug, 1);
-        await Until(editor, slug, "published");
-        return (editor, slug, request);
-    }
+    private Task<(ContentClient Editor, string Slug, JsonObject Request)> PublishedAsync(string sample) => api.PublishedAsync(sample);
 
-    private async Task Approve(JsonElement submitted, string slug, int revision)
-    {
-        var approvals = new List<Approval>
-        {
-            new("pharmacist-1", "Aisha Rahman", "Clinical pharmacist", null, true, DateTimeOffset.UtcNow),
-            new("oncologist-1", "Owen Price", "Consultant medical oncologist", null, true, DateTimeOffset.UtcNow),
-        };
-        var reviewId = submitted.GetProperty("reviewId").GetGuid();
-        var contentId = (await api.WithDb(db => Task.FromResult(db.Content.Single(c => c.Slug == slug)))).Id;
-        await api.PublishAsync(new ReviewApproved(reviewId, contentId, slug, revision, submitted.GetProperty("changeClass").GetString()!,
-            approvals.Take(submitted.GetProperty("requiredApprovals").GetInt32()).ToList(), DateTimeOffset.UtcNow));
-    }
+    private Task Approve(JsonElement submitted, string slug, int revision) => api.ApproveAsync(submitted, slug, revision);
 
-    private static async Task Until(ContentClient editor, string slug, string status)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while ((await editor.GetAsync(slug)).GetProperty("status").GetString() != status)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"{slug} never became {status}");
-            await Task.Delay(50);
-        }
-    }
+    private static Task Until(ContentClient editor, string slug, string status) => Publications.Until(editor, slug, status);
 
     [Fact]
     public async Task Adding_a_serious_side_effect_is_a_safety_change_needing_two_approvals()

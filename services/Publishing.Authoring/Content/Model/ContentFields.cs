@@ -11,11 +11,12 @@ namespace Publishing.Authoring.Content.Model;
 /// </summary>
 public sealed class ContentFieldsResult
 {
-    private ContentFieldsResult(IContentFields? value, JsonElement? normalized, Dictionary<string, string[]>? errors)
+    private ContentFieldsResult(IContentFields? value, JsonElement? normalized, Dictionary<string, string[]>? errors, bool refusedText)
     {
         Value = value;
         Normalized = normalized;
         Errors = errors;
+        RefusedText = refusedText;
     }
 
     /// <summary>The fields as a typed record (<see cref="DrugEntry"/> or <see cref="Article"/>); null when invalid.</summary>
@@ -29,15 +30,23 @@ public sealed class ContentFieldsResult
 
     public bool IsValid => Errors is null;
 
-    internal static ContentFieldsResult Valid(IContentFields value) =>
-        new(value, JsonSerializer.SerializeToElement(value, value.GetType(), ContentFields.JsonOptions), null);
+    /// <summary>
+    /// Whether some of the <see cref="Errors"/> are text refused by <see cref="TextHygiene"/> (control
+    /// characters, direction marks, invisible or broken characters): answered with 422, not 400.
+    /// </summary>
+    public bool RefusedText { get; }
 
-    internal static ContentFieldsResult Invalid(Dictionary<string, string[]> errors) => new(null, null, errors);
+    internal static ContentFieldsResult Valid(IContentFields value) =>
+        new(value, JsonSerializer.SerializeToElement(value, value.GetType(), ContentFields.JsonOptions), null, false);
+
+    internal static ContentFieldsResult Invalid(Dictionary<string, string[]> errors, bool refusedText = false) =>
+        new(null, null, errors, refusedText);
 }
 
 /// <summary>
 /// Validates and normalizes the <c>fields</c> of a drug entry or article (domain.md, "Content model").
-/// Every problem is reported under its JSON path, prefixed with "fields".
+/// Every problem is reported under its JSON path, prefixed with "fields". Every text obeys
+/// <see cref="TextHygiene"/>; only the prose members (<see cref="TextKind.LongText"/>) may hold line breaks and tabs.
 /// </summary>
 public static class ContentFields
 {
@@ -89,9 +98,10 @@ public static class ContentFields
 
         var today = DateOnly.FromDateTime((clock ?? TimeProvider.System).GetUtcNow().UtcDateTime);
         var reader = new FieldReader(today.AddDays(1));
+        if (!reader.Readable(fields, "fields")) return ContentFieldsResult.Invalid(reader.Errors(), refusedText: true);
         IContentFields? value = type == ContentTypes.Drug ? ReadDrug(reader, fields, "fields") : ReadArticle(reader, fields, "fields");
         return reader.HasErrors || value is null
-            ? ContentFieldsResult.Invalid(reader.Errors())
+            ? ContentFieldsResult.Invalid(reader.Errors(), reader.RefusedText)
             : ContentFieldsResult.Valid(value);
     }
 
@@ -103,7 +113,7 @@ public static class ContentFields
             (e, ip) => r.StringValue(e, ip, MaxShort, Need.Required, "the brand name"));
         r.Unique(f, p, "brandNames", null, "brand name");
         var drugClass = r.String(f, p, "drugClass", MaxShort, Need.Required, "the drug class, e.g. 'tyrosine kinase inhibitor'");
-        var mechanism = r.String(f, p, "mechanism", MaxLong, Need.Required, "how the drug works (mechanism)");
+        var mechanism = r.String(f, p, "mechanism", MaxLong, Need.Required, "how the drug works (mechanism)", TextKind.LongText);
         var indications = r.List(f, p, "indications", Need.Required, 1, "indication", (e, ip) => ReadIndication(r, e, ip));
         var administration = r.Member(f, p, "administration", Need.Required,
             "Add how the drug is given: route, form, dose, schedule and food advice.") is { } a
@@ -114,7 +124,7 @@ public static class ContentFields
             ? ReadSideEffects(r, s, FieldReader.Child(p, "sideEffects"))
             : null;
         var approvals = r.List(f, p, "approvals", Need.Required, 0, "approvals", (e, ip) => ReadApproval(r, e, ip));
-        var evidenceNotes = r.String(f, p, "evidenceNotes", MaxLong, Need.RequiredMayBeEmpty, "evidence notes (\"\" if there are none yet)");
+        var evidenceNotes = r.String(f, p, "evidenceNotes", MaxLong, Need.RequiredMayBeEmpty, "evidence notes (\"\" if there are none yet)", TextKind.LongText);
         var references = r.List(f, p, "references", Need.Required, 0, "references", (e, ip) => ReadReference(r, e, ip));
         r.Unique(f, p, "references", "id", "reference");
         var tags = ReadTags(r, f, p, Need.Optional);
@@ -140,9 +150,9 @@ public static class ContentFields
         if (!r.Object(e, p, AdministrationMembers, "an object")) return null;
         var route = r.String(e, p, "route", MaxShort, Need.Required, "the route, e.g. 'oral'");
         var form = r.String(e, p, "form", MaxShort, Need.Required, "the form, e.g. 'tablet'");
-        var dose = r.String(e, p, "dose", MaxSentence, Need.Required, "the dose");
-        var schedule = r.String(e, p, "schedule", MaxSentence, Need.Required, "the schedule");
-        var food = r.String(e, p, "foodAdvice", MaxLong, Need.Required, "the food advice (say if there is none)");
+        var dose = r.String(e, p, "dose", MaxSentence, Need.Required, "the dose", TextKind.LongText);
+        var schedule = r.String(e, p, "schedule", MaxSentence, Need.Required, "the schedule", TextKind.LongText);
+        var food = r.String(e, p, "foodAdvice", MaxLong, Need.Required, "the food advice (say if there is none)", TextKind.LongText);
         return route is null || form is null || dose is null || schedule is null || food is null
             ? null
             : new DrugAdministration(route, form, dose, schedule, food);
@@ -157,7 +167,7 @@ public static class ContentFields
         var serious = r.List(e, p, "serious", Need.Required, 0, "serious side effects",
             (x, ip) => r.StringValue(x, ip, MaxSentence, Need.Required, "the side effect"));
         r.Unique(e, p, "serious", null, "side effect");
-        var contact = r.String(e, p, "contactTeamIf", MaxLong, Need.Required, "when to contact the team");
+        var contact = r.String(e, p, "contactTeamIf", MaxLong, Need.Required, "when to contact the team", TextKind.LongText);
         return common is null || serious is null || contact is null ? null : new DrugSideEffects(Done(common)!, Done(serious)!, contact);
     }
 
@@ -192,7 +202,7 @@ public static class ContentFields
     {
         r.Object(f, p, ArticleMembers, "an object");
         var title = r.String(f, p, "title", MaxLong, Need.Required, "a title");
-        var summary = r.String(f, p, "summary", MaxLong, Need.Required, "a summary");
+        var summary = r.String(f, p, "summary", MaxLong, Need.Required, "a summary", TextKind.LongText);
         var sections = r.List(f, p, "sections", Need.Required, 1, "section (a heading and a body)", (e, ip) => ReadSection(r, e, ip));
         r.Unique(f, p, "sections", "heading", "section");
         var related = r.List(f, p, "relatedDrugs", Need.Required, 0, "related drugs' slugs", (e, ip) =>
@@ -216,7 +226,7 @@ public static class ContentFields
     {
         if (!r.Object(e, p, SectionMembers, "a section")) return null;
         var heading = r.String(e, p, "heading", MaxShort, Need.Required, "a heading");
-        var body = r.String(e, p, "body", MaxBody, Need.Required, "the section text (Markdown)");
+        var body = r.String(e, p, "body", MaxBody, Need.Required, "the section text (Markdown)", TextKind.LongText);
         return heading is null || body is null ? null : new ArticleSection(heading, body);
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Publishing.ServiceDefaults.Validation;
 
 namespace Publishing.Authoring.Content.Model;
 
@@ -13,12 +14,22 @@ internal enum Need
     RequiredMayBeEmpty,
 }
 
+/// <summary>Whether a text member may hold line breaks and tabs.</summary>
+internal enum TextKind
+{
+    /// <summary>Names, labels, codes, list items, links: one line.</summary>
+    SingleLine,
+
+    /// <summary>Prose the editor writes in paragraphs (a Markdown body, a mechanism, advice).</summary>
+    LongText,
+}
+
 /// <summary>
 /// Reads a <see cref="JsonElement"/> member by member, collecting every problem under its JSON path
 /// instead of stopping at the first, and never throwing. The readers return null for a missing or
 /// invalid value; the caller only builds a record when <see cref="Errors"/> is empty.
 /// </summary>
-internal sealed class FieldReader(DateOnly latestDate)
+internal sealed partial class FieldReader(DateOnly latestDate)
 {
     public const int MaxItems = 200;
     public const int MaxUrl = 2000;
@@ -26,6 +37,9 @@ internal sealed class FieldReader(DateOnly latestDate)
     private readonly Dictionary<string, List<string>> errors = new(StringComparer.Ordinal);
 
     public bool HasErrors => errors.Count > 0;
+
+    /// <summary>Whether some text was refused by <see cref="TextHygiene"/> (a 422, not a malformed request).</summary>
+    public bool RefusedText { get; private set; }
 
     public bool HasError(string path) => errors.ContainsKey(path);
 
@@ -41,6 +55,12 @@ internal sealed class FieldReader(DateOnly latestDate)
     public static string Child(string path, string name) => $"{path}.{name}";
 
     public static string Item(string path, int index) => $"{path}[{index}]";
+
+    private void RefuseText(string path, string message)
+    {
+        RefusedText = true;
+        Error(path, message);
+    }
 
     /// <summary>Checks that <paramref name="value"/> is an object and has only the <paramref name="known"/> members, each once.</summary>
     public bool Object(JsonElement value, string path, IReadOnlyList<string> known, string what)
@@ -79,11 +99,14 @@ internal sealed class FieldReader(DateOnly latestDate)
         return null;
     }
 
-    public string? String(JsonElement obj, string path, string name, int max, Need need, string what) =>
-        Member(obj, path, name, need, $"Add {what}.") is { } value ? StringValue(value, Child(path, name), max, need, what) : null;
+    public string? String(JsonElement obj, string path, string name, int max, Need need, string what, TextKind kind = TextKind.SingleLine) =>
+        Member(obj, path, name, need, $"Add {what}.") is { } value ? StringValue(value, Child(path, name), max, need, what, kind) : null;
 
-    /// <summary>A trimmed string of at most <paramref name="max"/> characters; null if empty (reported if required).</summary>
-    public string? StringValue(JsonElement value, string path, int max, Need need, string what)
+    /// <summary>
+    /// A trimmed string of at most <paramref name="max"/> characters that <see cref="TextHygiene"/> accepts
+    /// (line breaks and tabs only in <see cref="TextKind.LongText"/>); null if empty (reported if required).
+    /// </summary>
+    public string? StringValue(JsonElement value, string path, int max, Need need, string what, TextKind kind = TextKind.SingleLine)
     {
         if (value.ValueKind != JsonValueKind.String)
         {
@@ -96,6 +119,12 @@ internal sealed class FieldReader(DateOnly latestDate)
         {
             if (need == Need.RequiredMayBeEmpty) return text;
             if (need == Need.Required) Error(path, $"Add {what}; it can't be blank.");
+            return null;
+        }
+
+        if (TextHygiene.Problem(text, multiline: kind == TextKind.LongText) is { } problem)
+        {
+            RefuseText(path, problem);
             return null;
         }
 
@@ -143,6 +172,12 @@ internal sealed class FieldReader(DateOnly latestDate)
     {
         if (Member(obj, path, name, need, $"Add {what} (yyyy-MM-dd).") is not { } value) return null;
         var datePath = Child(path, name);
+        if (value.ValueKind == JsonValueKind.String && TextHygiene.Problem(value.GetString()) is { } problem)
+        {
+            RefuseText(datePath, problem);
+            return null;
+        }
+
         if (value.ValueKind != JsonValueKind.String
             || !DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
