@@ -80,6 +80,27 @@ public sealed class StandaloneTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_withdrawal_the_first_start_did_not_get_to_is_carried_out_on_the_next_start()
+    {
+        // The seeder withdraws only once the publications are relayed and have settled, so a host stopped
+        // straight after starting has published olaratumab but not yet withdrawn it.
+        var staff = await _host.ClientAsAsync("editor-1", "editor");
+        var before = await staff.GetFromJsonAsync<JsonElement>("/api/content/olaratumab");
+        Assert.Equal("published", before.GetProperty("status").GetString());
+        await _host.DisposeAsync();
+
+        var settings = ServiceHost.Settings(rabbitMq: null, _data.Path);
+        settings["Seed:Enabled"] = "true";
+        _host = await ServiceHost.StartAsync((a, c) => StandaloneHost.Create(a, c), settings);
+
+        staff = await _host.ClientAsAsync("editor-1", "editor");
+        await Eventually.Until(async () => (await staff.GetFromJsonAsync<JsonElement>("/api/content/olaratumab")).GetProperty("status").GetString() == "withdrawn",
+            TimeSpan.FromSeconds(60), "olaratumab to be withdrawn on the second start");
+        var audit = await staff.GetFromJsonAsync<JsonElement>("/api/content/olaratumab/audit");
+        Assert.Equal(["created", "published", "withdrawn"], audit.EnumerateArray().Select(a => a.GetProperty("action").GetString()));
+    }
+
+    [Fact]
     public async Task The_sarcoma_article_says_olaratumab_was_withdrawn_and_no_longer_lists_it()
     {
         var article = await PublishedAsync("targeted-therapy-soft-tissue-sarcoma");
