@@ -5,7 +5,9 @@ namespace Publishing.Contracts;
 /// <summary>
 /// A revision went public. Carries the whole document so a consumer never has to call back,
 /// and <see cref="ContentHash"/> (SHA-256 of the canonical JSON of <see cref="Fields"/>) so a
-/// subscriber can prove what was approved.
+/// subscriber can prove what was approved. <see cref="Sample"/> is true only for the demo's sample
+/// content, whose sign-offs are sample data and not a clinical review; a consumer must never
+/// present such a revision as clinically reviewed.
 /// </summary>
 public sealed record ContentPublished(
     Guid ContentId,
@@ -26,4 +28,5 @@ public sealed record ContentPublished(
     DateTimeOffset LastModified,
     DateTimeOffset? LastReviewed,
     DateTimeOffset? NextReviewDue,
-    string ContentHash) : IContentChanged;
+    string ContentHash,
+    bool Sample = false) : IContentChanged;

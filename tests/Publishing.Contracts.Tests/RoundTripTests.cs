@@ -26,6 +26,27 @@ public class RoundTripTests
     }
 
     [Fact]
+    public void A_publication_from_a_producer_that_predates_the_sample_mark_reads_as_real_content()
+    {
+        var json = JsonSerializer.SerializeToNode(SampleContracts.All[nameof(ContentPublished)], Web)!.AsObject();
+        Assert.True(json.Remove("sample"), "The sample mark travels as \"sample\".");
+
+        var back = JsonSerializer.Deserialize<ContentPublished>(json.ToJsonString(), Web)!;
+
+        Assert.False(back.Sample);
+    }
+
+    [Fact]
+    public void The_sample_mark_survives_a_round_trip()
+    {
+        var sample = (ContentPublished)SampleContracts.All[nameof(ContentPublished)] with { Sample = true };
+
+        var back = JsonSerializer.Deserialize<ContentPublished>(JsonSerializer.Serialize(sample, Web), Web)!;
+
+        Assert.True(back.Sample);
+    }
+
+    [Fact]
     public void Every_public_record_has_a_round_trip_sample()
     {
         var records = typeof(IContentChanged).Assembly.GetExportedTypes().Where(t => t.GetMethod("<Clone>$") is not null);

@@ -31,7 +31,10 @@ public sealed class SearchRebuildTests : IAsyncLifetime
         settings["Seed:Enabled"] = "true";
         _host = await ServiceHost.StartAsync((a, c) => StandaloneHost.Create(a, c), settings);
         _admin = await _host.ClientAsAsync("admin-1", "admin");
-        await Eventually.Until(async () => (await Search("type=drug")).GetProperty("total").GetInt32() == 5,
+        // Seeding ends with olaratumab's withdrawal (its EU licence was revoked in 2019): four drugs stay searchable.
+        await Eventually.Until(async () => (await _host.Http.GetAsync("/api/published/olaratumab")).StatusCode == HttpStatusCode.Gone,
+            TimeSpan.FromSeconds(60), "the sample content to be seeded and olaratumab withdrawn");
+        await Eventually.Until(async () => (await Search("type=drug")).GetProperty("total").GetInt32() == 4,
             TimeSpan.FromSeconds(60), "the sample drugs to be searchable");
         await Eventually.Until(async () => (await Search("type=article")).GetProperty("total").GetInt32() == 1, what: "the sample article");
     }
@@ -57,7 +60,7 @@ public sealed class SearchRebuildTests : IAsyncLifetime
         var status = await Eventually.Until(() => _admin.GetFromJsonAsync<JsonElement>("/api/search/rebuild"),
             s => s.GetProperty("state").GetString() is "completed" or "failed", what: "the rebuild to finish");
         Assert.Equal("completed", status.GetProperty("state").GetString());
-        Assert.Equal(6, status.GetProperty("documentsFromAuthoring").GetInt32());
+        Assert.Equal(5, status.GetProperty("documentsFromAuthoring").GetInt32());
     }
 
     [Fact]
@@ -66,6 +69,24 @@ public sealed class SearchRebuildTests : IAsyncLifetime
         var incremental = await Answers();
         await RebuildAsync();
         Assert.Equal(incremental, await Answers());
+    }
+
+    [Fact]
+    public async Task A_document_rebuilt_from_Authoring_keeps_its_sample_mark_and_a_withdrawal_stays_withdrawn()
+    {
+        // As if Search had lost imatinib: the rebuild must take it, and its sample mark, from Authoring's record.
+        await using (var scope = _host.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<SearchDbContext>().Documents.Where(d => d.Slug == "imatinib").ExecuteDeleteAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await _host.Http.GetAsync("/api/published/imatinib")).StatusCode);
+
+        await RebuildAsync();
+
+        var imatinib = await _host.Http.GetFromJsonAsync<JsonElement>("/api/published/imatinib");
+        Assert.True(imatinib.GetProperty("sample").GetBoolean());
+        Assert.All(imatinib.GetProperty("approvals").EnumerateArray(),
+            a => Assert.StartsWith("Sample reviewer", a.GetProperty("reviewerName").GetString()));
+        Assert.True((await _host.Http.GetFromJsonAsync<JsonElement>("/api/published/sunitinib")).GetProperty("sample").GetBoolean());
+        Assert.Equal(HttpStatusCode.Gone, (await _host.Http.GetAsync("/api/published/olaratumab")).StatusCode);
     }
 
     [Fact]

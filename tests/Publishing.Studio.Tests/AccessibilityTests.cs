@@ -64,6 +64,27 @@ public sealed class AccessibilityTests(StudioFixture studio)
         Assert.True(problems.Count == 0, "Serious or critical accessibility violations:\n" + string.Join("\n", problems));
     }
 
+    [Fact]
+    public async Task The_public_page_of_a_sample_item_says_its_sign_offs_are_sample_data()
+    {
+        const string slug = "sunitinib";
+        await studio.WaitForPublishedAsync(slug);
+        var visitor = await studio.NewPageAsync();
+
+        await visitor.GotoAsync($"/published/{slug}");
+
+        var banner = visitor.GetByTestId("sample-banner");
+        await Expect(banner).ToBeVisibleAsync();
+        await Expect(banner).ToContainTextAsync("sample data, not a clinical review");
+        await Expect(visitor.GetByTestId("reviewers")).ToContainTextAsync("Sample reviewer");
+        await Expect(visitor.GetByTestId("sample-signoff-note")).ToBeVisibleAsync();
+        // The demo says so on every page, above whatever the page shows.
+        await Expect(visitor.GetByTestId("sample-site-banner")).ToBeVisibleAsync();
+        var problems = new List<string>();
+        await CheckAsync(visitor, "public-view-sample", problems);
+        Assert.True(problems.Count == 0, "Serious or critical accessibility violations:\n" + string.Join("\n", problems));
+    }
+
     private async Task CheckAsync(IPage page, string name, List<string> problems)
     {
         await studio.ScreenshotAsync(page, "a11y-" + name);

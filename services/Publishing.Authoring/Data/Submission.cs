@@ -24,4 +24,11 @@ public sealed class Submission
 
     /// <summary>The sign-offs that published it (JSON list of Approval), kept so a published revision can be re-served.</summary>
     public string? Approvals { get; set; }
+
+    /// <summary>
+    /// The sign-offs are sample data (the demo's seeded content), not a clinical review. Set only by
+    /// the sample seeder; it travels as <see cref="Contracts.ContentPublished.Sample"/>, also when a
+    /// search rebuild re-reads the publication.
+    /// </summary>
+    public bool Sample { get; set; }
 }

@@ -11,6 +11,9 @@ namespace Publishing.Authoring.Publishing;
 /// <summary>Makes a reviewed revision the published one and stages <see cref="ContentPublished"/>.</summary>
 public sealed class Publication(IOptions<ReviewPolicyOptions> policy)
 {
+    /// <summary>What the trail says of a sample publication's sign-off, so no one reads it as a clinical review.</summary>
+    public const string SampleSignOff = "Sample sign-off: sample data, not a clinical review.";
+
     public void Publish(AuthoringDbContext db, ContentItem item, ContentRevision revision, Submission submission,
         IReadOnlyList<Approval> approvals, DateTimeOffset now)
     {
@@ -31,8 +34,9 @@ public sealed class Publication(IOptions<ReviewPolicyOptions> policy)
         submission.Status = SubmissionStatus.Approved;
         submission.Approvals = JsonSerializer.Serialize(approvals, JsonSerializerOptions.Web);
 
+        var approvedBy = $"Approved by {string.Join(", ", approvals.Select(a => $"{a.ReviewerName} ({a.Qualification ?? "no qualification"})"))}";
         db.Record(item, revision.Number, "published", "system", "Publishing",
-            $"Approved by {string.Join(", ", approvals.Select(a => $"{a.ReviewerName} ({a.Qualification ?? "no qualification"})"))}", now);
+            submission.Sample ? $"{approvedBy}. {SampleSignOff}" : approvedBy, now);
         db.AddOutboxMessage(Describe(item, revision, submission, approvals, now), now);
     }
 
@@ -45,7 +49,7 @@ public sealed class Publication(IOptions<ReviewPolicyOptions> policy)
             item.Id, item.Slug, revision.Number, at, item.Type, revision.Title, fields, Tags(fields),
             submission.ChangeClass, submission.ChangeSummary, submission.Reason, revision.AuthorId, revision.AuthorName,
             approvals, item.FirstPublished!.Value, item.LastModified!.Value, item.LastReviewed, item.NextReviewDue,
-            CanonicalJson.Sha256(fields));
+            CanonicalJson.Sha256(fields), submission.Sample);
     }
 
     private static IReadOnlyList<string> Tags(JsonElement fields) =>

@@ -42,4 +42,7 @@ public sealed class PublishedDocument
     public DateTimeOffset? NextReviewDue { get; set; }
     public DateTimeOffset? WithdrawnAt { get; set; }
     public string? WithdrawalReason { get; set; }
+
+    /// <summary>The sign-offs are sample data, not a clinical review (<see cref="Contracts.ContentPublished.Sample"/>).</summary>
+    public bool Sample { get; set; }
 }

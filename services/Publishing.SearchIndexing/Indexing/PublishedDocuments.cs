@@ -28,5 +28,6 @@ public static class PublishedDocuments
         PublishedAt = e.OccurredAt,
         WithdrawnAt = null,
         WithdrawalReason = null,
+        Sample = e.Sample,
     };
 }

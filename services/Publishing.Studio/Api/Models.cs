@@ -45,7 +45,8 @@ public sealed record PublishedAttribution(string AuthorName);
 
 public sealed record PublishedContent(
     string Slug, string Type, string Title, int Revision, JsonElement Fields, IReadOnlyList<string>? Tags,
-    ContentDates Dates, IReadOnlyList<PublishedApproval> Approvals, PublishedAttribution? Attribution, string? ChangeClass);
+    ContentDates Dates, IReadOnlyList<PublishedApproval> Approvals, PublishedAttribution? Attribution, string? ChangeClass,
+    bool Sample = false);
 
 public sealed record Tombstone(string Slug, DateTimeOffset? WithdrawnAt, string? Reason);
 

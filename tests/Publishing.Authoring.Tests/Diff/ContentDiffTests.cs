@@ -119,11 +119,13 @@ public class ContentDiffTests
     [Fact]
     public void An_approval_without_a_reference_is_identified_by_body_and_date()
     {
-        var (seed, after) = Edit("regorafenib", f => Approval(f, "EMA")["url"] = "https://example.org/stivarga");
+        // Olaratumab's conditional EU licence has no reference number, only its day.
+        var (seed, after) = Edit("olaratumab", f =>
+            f["approvals"]!.AsArray().Single(a => (string)a!["decision"]! == "conditional")!["url"] = "https://example.org/lartruvo");
 
         var change = Assert.Single(Diff(seed, after));
 
-        Assert.Equal("approvals[EMA 2014-07-01].url", change.Path);
+        Assert.Equal("approvals[EMA 2016-11-09].url", change.Path);
         Assert.Equal(ChangeClasses.Safety, change.ChangeClass);
     }
 
@@ -134,12 +136,12 @@ public class ContentDiffTests
         var (seed, after) = Edit("sunitinib", f =>
         {
             Reverse(f["approvals"]!.AsArray());
-            f["approvals"]!.AsArray().Single(a => (string)a!["date"]! == "2007-01-01")!["url"] = "https://example.org/sutent";
+            f["approvals"]!.AsArray().Single(a => (string)a!["date"]! == "2007-01-11")!["url"] = "https://example.org/sutent";
         });
 
         var change = Assert.Single(Diff(seed, after));
 
-        Assert.Equal(("approvals[EMA EU/1/06/347 2007-01-01].url", "changed", "safety"), (change.Path, change.Kind, change.ChangeClass));
+        Assert.Equal(("approvals[EMA EU/1/06/347 2007-01-11].url", "changed", "safety"), (change.Path, change.Kind, change.ChangeClass));
     }
 
     [Fact]
@@ -316,14 +318,14 @@ public class ContentDiffTests
     {
         var (seed, after) = Edit(Article, f =>
         {
-            f["relatedDrugs"]!.AsArray().Remove(f["relatedDrugs"]!.AsArray().Single(d => (string)d! == "olaratumab"));
+            f["relatedDrugs"]!.AsArray().Remove(f["relatedDrugs"]!.AsArray().Single(d => (string)d! == "pazopanib"));
             f["relatedDrugs"]!.AsArray().Add("ripretinib");
         });
 
         var changes = Diff(seed, after);
 
         Assert.Equal(
-            [("relatedDrugs[olaratumab]", "removed", "clinical"), ("relatedDrugs[ripretinib]", "added", "clinical")],
+            [("relatedDrugs[pazopanib]", "removed", "clinical"), ("relatedDrugs[ripretinib]", "added", "clinical")],
             Summary(changes));
     }
 

@@ -10,7 +10,7 @@ public sealed class ContentFieldsTests
     private static readonly string SeedFolder = Path.Combine(AppContext.BaseDirectory, "Seed");
 
     /// <summary>A day after the newest date in the seed files, so the tests do not depend on the real clock.</summary>
-    private static readonly TimeProvider Clock = new FixedClock(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
+    private static readonly TimeProvider Clock = new FixedClock(new DateTimeOffset(2026, 11, 29, 9, 0, 0, TimeSpan.Zero));
 
     public static TheoryData<string> SeedFiles()
     {
@@ -62,7 +62,7 @@ public sealed class ContentFieldsTests
         var entry = normalized.Deserialize<DrugEntry>(ContentFields.JsonOptions)!;
         Assert.Equal("imatinib", entry.GenericName);
         Assert.Equal(["Glivec"], entry.BrandNames);
-        Assert.Equal(new DateOnly(2014, 11, 1), entry.Approvals[2].Date);
+        Assert.Equal(new DateOnly(2014, 11, 26), entry.Approvals[2].Date);
         Assert.Equal(ApprovalBodies.Nice, entry.Approvals[2].Body);
         Assert.Null(entry.Indications[2].Biomarker);
     }
@@ -337,10 +337,10 @@ public sealed class ContentFieldsTests
     public void An_approval_dated_in_the_future_is_refused()
     {
         var fields = Imatinib();
-        fields["approvals"]![0]!["date"] = "2026-11-28"; // tomorrow: allowed, the editor may be ahead of UTC
+        fields["approvals"]![0]!["date"] = "2026-11-30"; // tomorrow: allowed, the editor may be ahead of UTC
         Assert.True(ContentFields.Validate("drug", ToElement(fields), Clock).IsValid);
 
-        fields["approvals"]![0]!["date"] = "2026-11-29";
+        fields["approvals"]![0]!["date"] = "2026-12-01";
         Assert.Equal(["fields.approvals[0].date"], Errors("drug", fields).Keys);
     }
 

@@ -195,6 +195,9 @@ namespace Publishing.Authoring.Migrations.SqlServer
                     b.Property<int>("Revision")
                         .HasColumnType("int");
 
+                    b.Property<bool>("Sample")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(30)

@@ -188,6 +188,9 @@ namespace Publishing.Authoring.Migrations.Sqlite
                     b.Property<int>("Revision")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Sample")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(30)

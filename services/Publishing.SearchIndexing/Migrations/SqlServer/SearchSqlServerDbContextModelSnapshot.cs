@@ -207,6 +207,9 @@ namespace Publishing.SearchIndexing.Migrations.SqlServer
                         .IsConcurrencyToken()
                         .HasColumnType("int");
 
+                    b.Property<bool>("Sample")
+                        .HasColumnType("bit");
+
                     b.Property<string>("State")
                         .IsConcurrencyToken()
                         .IsRequired()

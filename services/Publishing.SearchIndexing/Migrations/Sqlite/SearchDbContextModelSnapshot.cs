@@ -196,6 +196,9 @@ namespace Publishing.SearchIndexing.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Sample")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("State")
                         .IsConcurrencyToken()
                         .IsRequired()
