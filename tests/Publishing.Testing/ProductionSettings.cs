@@ -3,7 +3,7 @@ namespace Publishing.Testing;
 /// <summary>
 /// Settings for a host in the Production environment, as an operator would configure it: tokens
 /// only from the test identity provider (trusted through its private CA), no development aid, links
-/// from a PublicBaseUrl on a port chosen up front.
+/// from a PublicBaseUrl on a port chosen up front, a key ring encrypted with its own certificate.
 /// </summary>
 public static class ProductionSettings
 {
@@ -23,6 +23,9 @@ public static class ProductionSettings
         settings["Studio:Oidc:ClientId"] = idp.StudioClientId;
         settings["Studio:Oidc:ClientSecret"] = idp.StudioClientSecret;
         settings["Studio:Oidc:Scopes"] = "openid profile roles";
+        var (certificate, password) = KeyRingCertificateFile.Write(dataDirectory);
+        settings["DataProtection:Certificate:Path"] = certificate;
+        settings["DataProtection:Certificate:Password"] = password;
         return settings;
     }
 }

@@ -52,6 +52,8 @@ public sealed class ServiceHost : IAsyncDisposable
         ["RateLimits:Search:Burst"] = "100000",
         ["RateLimits:Tokens:PermitsPerSecond"] = "100000",
         ["RateLimits:Tokens:Burst"] = "100000",
+        // A search may take longer than production's budget on a machine running the whole suite at once.
+        ["Search:TimeBudget"] = "00:00:10",
         ["Seed:Enabled"] = "false",
         // Test webhook receivers listen on loopback.
         ["Notifications:Webhooks:AllowPrivateNetworks"] = "true",

@@ -24,6 +24,8 @@ public sealed class StartupRefusalTests
         { "a key refresh faster than the provider allows", ["--Auth:Authority=https://login.example.org/", "--Auth:MetadataRefreshInterval=00:00:01"], "Auth:MetadataRefreshInterval" },
         { "no public address", ["--Auth:Authority=https://login.example.org/", "--Studio:Oidc:ClientId=studio"], "PublicBaseUrl is not set" },
         { "no way to sign in to the Studio", ["--Auth:Authority=https://login.example.org/", "--PublicBaseUrl=https://content.example.org/"], "The Studio has no way to sign in" },
+        { "private webhook targets", ["--Auth:Authority=https://login.example.org/", "--PublicBaseUrl=https://content.example.org/", "--Notifications:Webhooks:AllowPrivateNetworks=true"], "Notifications:Webhooks:AllowPrivateNetworks is a development aid" },
+        { "an unprotected key ring", ["--Auth:Authority=https://login.example.org/", "--PublicBaseUrl=https://content.example.org/", "--DataProtection:Certificate:Path="], "DataProtection:Certificate:Path" },
     };
 
     [Theory]
@@ -31,7 +33,10 @@ public sealed class StartupRefusalTests
     public async Task Production_refuses_to_start_with(string what, string[] arguments, string message)
     {
         using var data = new TempDirectory();
-        await using var process = ChildProcess.StartDotnet(Program, [$"--DataDirectory={data.Path}", "--Urls=http://127.0.0.1:0", .. arguments]);
+        // Every case but the key ring's has a protected key ring, so each refusal is the one the case is about.
+        var (keyRing, password) = KeyRingCertificateFile.Write(data.Path);
+        await using var process = ChildProcess.StartDotnet(Program,
+            [$"--DataDirectory={data.Path}", "--Urls=http://127.0.0.1:0", $"--DataProtection:Certificate:Path={keyRing}", $"--DataProtection:Certificate:Password={password}", .. arguments]);
         Assert.True(await process.WaitForExitAsync(TimeSpan.FromSeconds(90)), $"With {what} the host kept running:\n{process.Output}");
         Assert.Equal(78, process.ExitCode);
         Assert.Contains("Publishing refused to start: ", process.Output);

@@ -17,7 +17,7 @@ public sealed class KeyRingProtectionTests
     public void Outside_Development_without_a_certificate_the_host_refuses_to_start_naming_the_setting()
     {
         using var data = new TempDirectory();
-        var refused = Assert.Throws<StartupRefusedException>(() => ProductionSettings.Build(ProductionSettings.For(data.Path)));
+        var refused = Assert.Throws<StartupRefusedException>(() => ProductionHost.Build(ProductionHost.For(data.Path)));
         Assert.Contains("DataProtection:Certificate:Path", refused.Message);
     }
 
@@ -25,11 +25,11 @@ public sealed class KeyRingProtectionTests
     public void A_certificate_that_cannot_be_opened_refuses_to_start()
     {
         using var data = new TempDirectory();
-        var (path, _) = ProductionSettings.WriteCertificate(data.Path);
-        var settings = ProductionSettings.For(data.Path);
+        var (path, _) = KeyRingCertificateFile.Write(data.Path);
+        var settings = ProductionHost.For(data.Path);
         settings["DataProtection:Certificate:Path"] = path;
         settings["DataProtection:Certificate:Password"] = "not-the-password";
-        var refused = Assert.Throws<StartupRefusedException>(() => ProductionSettings.Build(settings));
+        var refused = Assert.Throws<StartupRefusedException>(() => ProductionHost.Build(settings));
         Assert.Contains("DataProtection:Certificate:Password", refused.Message);
     }
 
@@ -39,14 +39,14 @@ public sealed class KeyRingProtectionTests
         await using var receiver = await Receiver.StartAsync();
         var network = new FakeNetwork().Name("subscriber.example.org", "93.184.215.14");
         using var data = new TempDirectory();
-        var (path, password) = ProductionSettings.WriteCertificate(data.Sub("secrets"));
-        var settings = ProductionSettings.For(data.Path);
+        var (path, password) = KeyRingCertificateFile.Write(data.Sub("secrets"));
+        var settings = ProductionHost.For(data.Path);
         settings["DataProtection:Certificate:Path"] = path;
         settings["DataProtection:Certificate:Password"] = password;
         // A subscription an earlier version stored in clear, so the first start has a secret to encrypt.
         var secret = await SeedClearSubscriptionAsync(data.Path, $"http://subscriber.example.org:{receiver.Port}/hook");
 
-        await using (var host = await ProductionSettings.StartAsync(settings, network))
+        await using (var host = await ProductionHost.StartAsync(settings, network))
         {
             await HostData.PublishAsync(host.Services, Sample.Published("imatinib"));
             await receiver.WaitForAsync(1);
@@ -63,7 +63,7 @@ public sealed class KeyRingProtectionTests
         }
 
         // The same database and certificate: the encrypted key ring opens and still signs with the same secret.
-        await using var restarted = await ProductionSettings.StartAsync(settings, network);
+        await using var restarted = await ProductionHost.StartAsync(settings, network);
         await HostData.PublishAsync(restarted.Services, Sample.Published("sunitinib"));
         await receiver.WaitForAsync(2);
         new StandardWebhook(secret).Verify(receiver.Requests[1].Body, receiver.Requests[1].Headers);

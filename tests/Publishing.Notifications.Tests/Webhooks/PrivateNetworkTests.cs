@@ -21,9 +21,9 @@ public sealed class PrivateNetworkTests
     public void Allowing_every_private_network_outside_Development_refuses_to_start(string environment)
     {
         using var data = new TempDirectory();
-        var settings = ProductionSettings.For(data.Path);
+        var settings = ProductionHost.For(data.Path);
         settings["Notifications:Webhooks:AllowPrivateNetworks"] = "true";
-        var refused = Assert.Throws<StartupRefusedException>(() => ProductionSettings.Build(settings, environment));
+        var refused = Assert.Throws<StartupRefusedException>(() => ProductionHost.Build(settings, environment));
         Assert.Contains("Notifications:Webhooks:AllowPrivateNetworks", refused.Message);
         Assert.Contains("development aid", refused.Message);
     }
@@ -47,7 +47,7 @@ public sealed class PrivateNetworkTests
         settings["Notifications:Webhooks:AllowPrivateNetworks"] = "false";
         settings[$"{Allowed}:0"] = "10.20.0.0/16";
         settings[$"{Allowed}:1"] = range;
-        var refused = Assert.Throws<StartupRefusedException>(() => ProductionSettings.Build(settings, "Development"));
+        var refused = Assert.Throws<StartupRefusedException>(() => ProductionHost.Build(settings, "Development"));
         Assert.Contains(Allowed, refused.Message);
         Assert.Contains($"'{range}'", refused.Message);
     }
@@ -58,7 +58,7 @@ public sealed class PrivateNetworkTests
         using var data = new TempDirectory();
         var settings = ServiceHost.Settings(rabbitMq: null, data.Path);
         settings["Notifications:Webhooks:AllowedNetworks:0"] = "169.254.169.254/32";
-        var refused = Assert.Throws<StartupRefusedException>(() => ProductionSettings.Build(settings, "Development"));
+        var refused = Assert.Throws<StartupRefusedException>(() => ProductionHost.Build(settings, "Development"));
         Assert.Contains(Allowed, refused.Message);
     }
 

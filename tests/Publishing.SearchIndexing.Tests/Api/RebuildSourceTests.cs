@@ -72,6 +72,8 @@ public sealed class RebuildSourceTests : IAsyncLifetime
         await search.Services.GetRequiredService<IBus>().Publish(published);
         await Eventually.Until(async () => (await search.Http.GetAsync($"/api/published/{published.Slug}")).StatusCode == HttpStatusCode.OK,
             what: $"{published.Slug} to be published");
+        // The index commits a moment after the document is stored; wait until search sees it too.
+        await Eventually.Until(async () => (await SearchAsync(search, published.Slug)).Contains(published.Slug), what: $"{published.Slug} to be searchable");
     }
 
     private static async Task<JsonElement> RebuildAsync(HttpClient admin, Action<HttpRequestMessage>? forge = null)

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +10,7 @@ namespace Publishing.Notifications.Tests.Api;
 /// What a Notifications host needs to start outside Development: an OpenID Connect authority (never
 /// contacted here: no request carries a token), a public base URL and no development aids.
 /// </summary>
-public static class ProductionSettings
+public static class ProductionHost
 {
     public static Dictionary<string, string?> For(string dataDirectory)
     {
@@ -23,18 +21,6 @@ public static class ProductionSettings
         settings["Notifications:Webhooks:AllowPrivateNetworks"] = "false";
         settings["Notifications:Webhooks:PollInterval"] = "00:00:00.100";
         return settings;
-    }
-
-    /// <summary>A self-signed RSA certificate with its key, as a password-protected .pfx file.</summary>
-    public static (string Path, string Password) WriteCertificate(string folder, string name = "keyring.pfx")
-    {
-        using var rsa = RSA.Create(2048);
-        var request = new CertificateRequest("CN=Publishing key ring (test)", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
-        var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(12));
-        var path = System.IO.Path.Combine(folder, name);
-        File.WriteAllBytes(path, certificate.Export(X509ContentType.Pfx, password));
-        return (path, password);
     }
 
     /// <summary>Builds (not starts) a host in <paramref name="environment"/>; a refused setting throws here.</summary>
