@@ -29,7 +29,7 @@ public sealed class EnqueueWebhooksConsumer(
             await RememberAsync(m.Slug, m.Revision, m.ContentType, tags, ct);
             var data = new WebhookData(m.ContentId, m.Slug, m.ContentType, m.Revision, m.Title, m.ChangeClass,
                 m.ChangeSummary, WebhookPayload.PublishedUrl(origin, m.Slug), Tags: tags,
-                LastReviewed: m.LastReviewed, NextReviewDue: m.NextReviewDue, ContentHash: m.ContentHash);
+                LastReviewed: m.LastReviewed, NextReviewDue: m.NextReviewDue, ContentHash: m.ContentHash, Sample: m.Sample ? true : null);
             return (data, tags);
         });
     }

@@ -23,7 +23,9 @@ public sealed record WebhookData(
     IReadOnlyList<string>? Tags = null,
     DateTimeOffset? LastReviewed = null,
     DateTimeOffset? NextReviewDue = null,
-    string? ContentHash = null);
+    string? ContentHash = null,
+    // True only for the demo's sample content, whose sign-off is sample data; absent for real content.
+    bool? Sample = null);
 
 public static class WebhookPayload
 {

@@ -47,6 +47,7 @@ public sealed class SignatureTests
         Assert.Equal("safety", data.GetProperty("changeClass").GetString());
         Assert.Equal("Updated regorafenib from the SmPC", data.GetProperty("changeSummary").GetString());
         Assert.Equal("https://medicines.example.org/api/published/regorafenib", data.GetProperty("url").GetString());
+        Assert.False(data.TryGetProperty("sample", out _)); // real content carries no sample mark
 
         // A tampered body fails.
         var tampered = request.Body.Replace("\"revision\":4", "\"revision\":5");
@@ -79,6 +80,21 @@ public sealed class SignatureTests
         var attempt = Assert.Single(delivery.GetProperty("attempts").EnumerateArray());
         Assert.Equal(200, attempt.GetProperty("status").GetInt32());
         Assert.True(attempt.GetProperty("durationMs").GetInt64() >= 0);
+    }
+
+    [Fact]
+    public async Task Sample_content_is_marked_as_sample_in_the_webhook_so_no_site_shows_its_sign_off_as_real()
+    {
+        await using var receiver = await Receiver.StartAsync();
+        using var api = new NotificationsApi();
+        var admin = await api.AdminAsync();
+        await admin.SubscribeAsync(receiver.Url);
+
+        await api.PublishAndWaitAsync(Sample.Published("imatinib") with { Sample = true });
+        await receiver.WaitForAsync(1);
+
+        using var body = JsonDocument.Parse(receiver.Requests[0].Body);
+        Assert.True(body.RootElement.GetProperty("data").GetProperty("sample").GetBoolean());
     }
 
     [Fact]
