@@ -1,18 +1,19 @@
 #!/usr/bin/env bash
 # Makes the certificate that encrypts the services' Data Protection key rings where they are stored
 # (webhook signing secrets in Notifications, sign-in cookies in the Studio). Outside Development a
-# service without one refuses to start. Writes infra/keyring/keyring.pfx (git ignores the folder),
-# which docker-compose.yml mounts read-only at /run/keyring, and prints the password for .env.
+# service without one refuses to start. Writes keyring.pfx into the folder given, by default
+# infra/certs/keyring (git ignores infra/certs), which docker-compose.yml mounts read-only at
+# /run/keyring, and prints the password for .env. infra/make-compose-certificates.sh runs it.
 #
 #   infra/make-keyring-certificate.sh            # a new random password
-#   KEYRING_CERTIFICATE_PASSWORD=... infra/make-keyring-certificate.sh
+#   KEYRING_CERTIFICATE_PASSWORD=... infra/make-keyring-certificate.sh [folder]
 #
 # Keep the .pfx and its password as you keep database backups' keys: without them the stored key
 # ring, and every webhook secret it protects, cannot be read (subscriptions would have to be made
 # again). An existing file is never overwritten.
 set -euo pipefail
 
-folder="$(cd "$(dirname "$0")" && pwd)/keyring"
+folder="${1:-$(cd "$(dirname "$0")" && pwd)/certs/keyring}"
 pfx="$folder/keyring.pfx"
 if [[ -e "$pfx" ]]; then
   echo "$pfx already exists; move it away first if you really mean to replace it." >&2

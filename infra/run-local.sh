@@ -2,7 +2,12 @@
 # Runs the real topology without Docker: a local RabbitMQ and the four services (plus the Studio UI) as separate
 # processes, each with its own SQLite database under data/local/<service>/.
 #
-#   infra/run-local.sh            # build, start, wait until ready; CTRL-C stops the services
+#   infra/run-local.sh            # build, start, wait until ready; CTRL-C (or SIGTERM to it) stops the services
+#
+# A development tool: every service runs in the Development environment, because the dev token issuer,
+# the shared signing key, anonymous OpenAPI and private webhook targets it turns on are development aids
+# that any other environment refuses to start with. For a deployment use docker-compose.yml (a real
+# identity provider) or your own settings (see infra/README.md).
 #
 # Environment overrides: CONFIGURATION (Debug), RABBITMQ_URL (amqp://guest:guest@localhost:5672/),
 # AUTH_SIGNING_KEY (shared by every service, >= 32 characters), READY_TIMEOUT seconds (120).
@@ -106,26 +111,38 @@ for entry in "${SERVICES[@]}"; do
     continue
   fi
   mkdir -p "$DATA/$name"
-  seed=()
+  extra=()  # settings only this service reads
   if [ "$name" = authoring ]; then
-    seed=(Seed__Enabled=true "Seed__Directory=$ROOT/services/Publishing.Standalone/Seed")
+    extra=(Seed__Enabled=true "Seed__Directory=$ROOT/services/Publishing.Standalone/Seed")
+  elif [ "$name" = search-indexing ]; then
+    # A rebuild reads the published revisions from Authoring, at this address only.
+    extra=(Services__Authoring=http://localhost:5101)
+  elif [ "$name" = notifications ]; then
+    # Webhook subscribers on this machine (http://localhost:...) are private targets: Development only.
+    extra=(Notifications__Webhooks__AllowPrivateNetworks=true)
   elif [ "$name" = studio ]; then
     # The editorial UI, last: it calls the four services' APIs.
-    seed=(Studio__Services__Authoring=http://localhost:5101 Studio__Services__Review=http://localhost:5102
+    extra=(Studio__Services__Authoring=http://localhost:5101 Studio__Services__Review=http://localhost:5102
           Studio__Services__Search=http://localhost:5103 Studio__Services__Notifications=http://localhost:5104)
   fi
+  # Links in feeds and webhooks point at Search, which serves the public reads; the Studio's own pages at itself.
+  public_base_url=http://localhost:5103/
+  if [ "$name" = studio ]; then public_base_url=http://localhost:5100/; fi
   log "starting $name on http://localhost:$port (log: data/local/$name.log)"
   (
     cd "$(dirname "$dll")"   # content root: the build output, with its appsettings*.json
     exec env \
+      ASPNETCORE_ENVIRONMENT=Development \
       ASPNETCORE_URLS="http://localhost:$port" \
+      PublicBaseUrl="$public_base_url" \
       Messaging__Transport=RabbitMq \
       ConnectionStrings__RabbitMq="$RABBITMQ_URL" \
       Database__Provider=Sqlite \
       DataDirectory="$DATA/$name" \
       Auth__SigningKey="$AUTH_SIGNING_KEY" \
       Auth__DevIssuer__Enabled=true \
-      "${seed[@]+"${seed[@]}"}" \
+      OpenApi__Anonymous=true \
+      "${extra[@]+"${extra[@]}"}" \
       dotnet "$dll"
   ) >"$DATA/$name.log" 2>&1 &
   PIDS+=("$!")

@@ -74,6 +74,34 @@ internal sealed class ComposeService(string name, YamlMappingNode node)
         _ => new Dictionary<string, string?>(),
     };
 
+    public string? Image => Node.Scalar("image");
+
+    /// <summary><c>command</c>, as its words (the list form, or a string split on spaces).</summary>
+    public IReadOnlyList<string> Command => Node.Child("command") switch
+    {
+        YamlScalarNode s => (s.Value ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries),
+        YamlSequenceNode seq => seq.Children.OfType<YamlScalarNode>().Select(x => x.Value ?? "").ToList(),
+        _ => [],
+    };
+
+    /// <summary><c>ports</c> in the short form, e.g. <c>8443:8443</c>.</summary>
+    public IReadOnlyList<string> Ports => (Node.Child("ports") as YamlSequenceNode)?.Children
+        .OfType<YamlScalarNode>().Select(x => x.Value ?? "").ToList() ?? [];
+
+    /// <summary><c>volumes</c>, short (<c>source:target[:ro]</c>) or long form.</summary>
+    public IReadOnlyList<ComposeVolume> Volumes => (Node.Child("volumes") as YamlSequenceNode)?.Children
+        .Select(ComposeVolume.From).OfType<ComposeVolume>().ToList() ?? [];
+
+    /// <summary>
+    /// The host file behind a path inside the container (relative to the repository root, '/'-separated),
+    /// through the bind mount whose target holds it; null when no bind mount does.
+    /// </summary>
+    public string? HostPathOf(string containerPath) => Volumes
+        .Where(v => v.IsBind && (containerPath == v.Target || containerPath.StartsWith(v.Target.TrimEnd('/') + "/", StringComparison.Ordinal)))
+        .OrderByDescending(v => v.Target.Length)
+        .Select(v => (v.Source.StartsWith("./", StringComparison.Ordinal) ? v.Source[2..] : v.Source).TrimEnd('/') + containerPath[v.Target.TrimEnd('/').Length..])
+        .FirstOrDefault();
+
     /// <summary><c>environment</c>, in either the mapping or the <c>- KEY=value</c> list form.</summary>
     public IReadOnlyDictionary<string, string> Environment => Node.Child("environment") switch
     {
@@ -86,6 +114,22 @@ internal sealed class ComposeService(string name, YamlMappingNode node)
             .Select(s => s.Split('=', 2))
             .ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : "", StringComparer.Ordinal),
         _ => new Dictionary<string, string>(),
+    };
+}
+
+internal sealed record ComposeVolume(string Source, string Target, bool ReadOnly)
+{
+    /// <summary>A host path (./..., /...) rather than a named volume.</summary>
+    public bool IsBind => Source.StartsWith('.') || Source.StartsWith('/');
+
+    public static ComposeVolume? From(YamlNode node) => node switch
+    {
+        YamlScalarNode { Value: { } text } => text.Split(':') is { Length: >= 2 } parts
+            ? new ComposeVolume(parts[0], parts[1], parts.Length > 2 && parts[2].Split(',').Contains("ro"))
+            : null,
+        YamlMappingNode map when map.Scalar("source") is { } source && map.Scalar("target") is { } target =>
+            new ComposeVolume(source, target, map.Scalar("read_only") == "true"),
+        _ => null,
     };
 }
 
