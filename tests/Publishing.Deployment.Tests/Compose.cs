@@ -30,11 +30,12 @@ internal sealed class Compose
     /// <summary>The services compose builds from this repository (the application services).</summary>
     public IEnumerable<ComposeService> AppServices => Services.Values.Where(s => s.Dockerfile is not null);
 
+    /// <summary>The service whose build passes <paramref name="project"/> as the Dockerfile's PROJECT.</summary>
     public ComposeService? ForProject(string project) =>
-        Services.Values.FirstOrDefault(s => SamePath(s.Dockerfile, Repo.DockerfilePath(project)));
+        AppServices.FirstOrDefault(s => s.BuildArgs.GetValueOrDefault(Repo.ProjectBuildArg) == project);
 
-    private static bool SamePath(string? a, string b) =>
-        a is not null && string.Equals(a.Replace('\\', '/').TrimStart('.', '/'), b, StringComparison.Ordinal);
+    /// <summary>A path as compose writes it (./x, x, .\\x) in the form <see cref="Repo"/> uses.</summary>
+    public static string Normalize(string path) => path.Replace('\\', '/').TrimStart('.', '/');
 }
 
 internal sealed class ComposeService(string name, YamlMappingNode node)
@@ -42,8 +43,29 @@ internal sealed class ComposeService(string name, YamlMappingNode node)
     public string Name { get; } = name;
     public YamlMappingNode Node { get; } = node;
 
-    /// <summary><c>build.dockerfile</c>, or null when the service is not built here.</summary>
-    public string? Dockerfile => (Node.Child("build") as YamlMappingNode)?.Scalar("dockerfile");
+    /// <summary>
+    /// <c>build.dockerfile</c> (compose's default, <c>Dockerfile</c>, when the build names none), or null
+    /// when the service is not built here.
+    /// </summary>
+    public string? Dockerfile => Node.Child("build") switch
+    {
+        YamlScalarNode => "Dockerfile",
+        YamlMappingNode m => m.Scalar("dockerfile") ?? "Dockerfile",
+        _ => null,
+    };
+
+    /// <summary><c>build.args</c>, in either the mapping or the <c>- KEY=value</c> list form.</summary>
+    public IReadOnlyDictionary<string, string> BuildArgs => (Node.Child("build") as YamlMappingNode)?.Child("args") switch
+    {
+        YamlMappingNode map => map.Children.ToDictionary(
+            kv => ((YamlScalarNode)kv.Key).Value!,
+            kv => (kv.Value as YamlScalarNode)?.Value ?? "",
+            StringComparer.Ordinal),
+        YamlSequenceNode seq => seq.Children.OfType<YamlScalarNode>()
+            .Select(s => (s.Value ?? "").Split('=', 2))
+            .ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : "", StringComparer.Ordinal),
+        _ => new Dictionary<string, string>(),
+    };
 
     public string? BuildContext => Node.Child("build") switch
     {

@@ -3,8 +3,8 @@ using System.Data.Common;
 namespace Publishing.Deployment.Tests;
 
 /// <summary>
-/// Keeps docker-compose.yml, the Dockerfiles and infra/run-local.sh in step with the service
-/// projects. Docker is not needed: the files are read, not run.
+/// Keeps docker-compose.yml and infra/run-local.sh in step with the service projects (the Dockerfile
+/// has <see cref="DockerfileTests"/>). Docker is not needed: the files are read, not run.
 /// </summary>
 public sealed class DeploymentTests
 {
@@ -16,37 +16,6 @@ public sealed class DeploymentTests
     [Fact]
     public void There_are_service_projects_to_deploy() =>
         Assert.True(Repo.ServiceProjects().Count > 0, $"No service projects found under {Repo.PathOf("services")}.");
-
-    [Fact]
-    public void Every_service_project_has_a_compose_service_built_from_its_Dockerfile()
-    {
-        var problems = new List<string>();
-        foreach (var project in Repo.ServiceProjects())
-        {
-            var dockerfile = Repo.DockerfilePath(project);
-            if (!File.Exists(Repo.PathOf(dockerfile)))
-                problems.Add($"{project}: {dockerfile} does not exist.");
-            var service = compose.ForProject(project);
-            if (service is null)
-            {
-                problems.Add($"{project}: no service in {Compose.FileName} has build.dockerfile: {dockerfile}.");
-                continue;
-            }
-            if (service.BuildContext is not ("." or "./"))
-                problems.Add($"{project}: compose service '{service.Name}' should build with context '.' (the repository root), not '{service.BuildContext}'.");
-        }
-        AssertNone(problems);
-    }
-
-    [Fact]
-    public void Every_compose_build_points_at_an_existing_Dockerfile()
-    {
-        var problems = compose.AppServices
-            .Where(s => !File.Exists(Repo.PathOf(s.Dockerfile!)))
-            .Select(s => $"compose service '{s.Name}': build.dockerfile {s.Dockerfile} does not exist.")
-            .ToList();
-        AssertNone(problems);
-    }
 
     [Fact]
     public void RabbitMq_and_SqlServer_have_healthchecks()
@@ -95,7 +64,7 @@ public sealed class DeploymentTests
             var service = compose.ForProject(project);
             if (service is null)
             {
-                problems.Add($"{project}: no compose service (see the Dockerfile test).");
+                problems.Add($"{project}: no compose service builds it (see DockerfileTests).");
                 continue;
             }
             var names = Repo.DatabaseNames(project);
@@ -123,53 +92,6 @@ public sealed class DeploymentTests
             }
         }
         AssertNone(problems);
-    }
-
-    [Fact]
-    public void Each_Dockerfile_copies_the_projects_its_service_references()
-    {
-        var problems = new List<string>();
-        foreach (var project in Repo.ServiceProjects())
-        {
-            var path = Repo.PathOf(Repo.DockerfilePath(project));
-            if (!File.Exists(path))
-            {
-                problems.Add($"{project}: {Repo.DockerfilePath(project)} does not exist.");
-                continue;
-            }
-            var text = File.ReadAllText(path);
-            foreach (var file in new[] { "global.json", "Directory.Build.props", "Directory.Packages.props" })
-            {
-                if (!text.Contains(file, StringComparison.Ordinal))
-                    problems.Add($"{project}: the Dockerfile does not copy {file}.");
-            }
-            foreach (var folder in Repo.ProjectClosure(project))
-            {
-                if (!text.Contains($"COPY {folder}/", StringComparison.Ordinal))
-                    problems.Add($"{project}: the Dockerfile does not copy {folder}/, which the service builds from.");
-            }
-            if (!text.Contains("InvariantGlobalization=false", StringComparison.Ordinal))
-                problems.Add($"{project}: the Dockerfile should publish with -p:InvariantGlobalization=false (SqlClient does not support invariant mode).");
-            if (!text.Contains($"{project}.dll", StringComparison.Ordinal))
-                problems.Add($"{project}: the Dockerfile ENTRYPOINT does not run {project}.dll.");
-        }
-        AssertNone(problems);
-    }
-
-    [Fact]
-    public void Authoring_image_carries_the_sample_content_and_seeds_it()
-    {
-        const string project = "Publishing.Authoring";
-        var dockerfile = Repo.PathOf(Repo.DockerfilePath(project));
-        Assert.True(File.Exists(dockerfile), $"{Repo.DockerfilePath(project)} does not exist.");
-        Assert.True(File.ReadAllText(dockerfile).Contains("services/Publishing.Standalone/Seed/", StringComparison.Ordinal),
-            $"{Repo.DockerfilePath(project)} should copy services/Publishing.Standalone/Seed into /app/Seed.");
-        var service = compose.ForProject(project);
-        Assert.True(service is not null, $"No compose service builds {project}.");
-        Assert.True(service.Environment.TryGetValue("Seed__Enabled", out var seed) && seed == "true",
-            $"'{service.Name}' should set Seed__Enabled=true.");
-        var others = compose.AppServices.Where(s => s != service && s.Environment.ContainsKey("Seed__Enabled")).Select(s => s.Name).ToList();
-        Assert.True(others.Count == 0, $"Only Authoring seeds; Seed__Enabled is also set on: {string.Join(", ", others)}.");
     }
 
     [Fact]

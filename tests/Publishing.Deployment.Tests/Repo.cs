@@ -22,7 +22,28 @@ internal static partial class Repo
             .Order(StringComparer.Ordinal)
             .ToList();
 
-    public static string DockerfilePath(string project) => $"services/{project}/Dockerfile";
+    /// <summary>The one Dockerfile every service image is built from, relative to the root (the build context).</summary>
+    public const string Dockerfile = "Dockerfile";
+
+    /// <summary>The Dockerfile's build argument naming the service project to build.</summary>
+    public const string ProjectBuildArg = "PROJECT";
+
+    /// <summary>Every folder (relative to the root, with '/') holding a .csproj, build output aside.</summary>
+    public static IReadOnlyList<string> ProjectFolders() =>
+        Directory.EnumerateFiles(Root, "*.csproj", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(Root, Path.GetDirectoryName(f)!).Replace('\\', '/'))
+            .Where(d => !d.Split('/').Any(part => part is "bin" or "obj" or ".git"))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>The file a project builds to: its AssemblyName, or by default its own name, + .dll.</summary>
+    public static string AssemblyFile(string project)
+    {
+        var name = XDocument.Load(PathOf($"services/{project}/{project}.csproj")).Descendants()
+            .FirstOrDefault(e => e.Name.LocalName == "AssemblyName")?.Value.Trim();
+        return $"{(string.IsNullOrEmpty(name) ? project : name)}.dll";
+    }
 
     /// <summary>
     /// The connection string names a service passes to <c>AddServiceDatabase&lt;...&gt;("Name")</c>,

@@ -8,14 +8,14 @@ internal sealed record ShellResult(int ExitCode, string Output, string Errors);
 internal static class Shell
 {
     public static async Task<ShellResult> RunAsync(string program, IEnumerable<string> arguments,
-        IReadOnlyDictionary<string, string>? environment = null, TimeSpan? timeout = null)
+        IReadOnlyDictionary<string, string>? environment = null, TimeSpan? timeout = null, string? workingDirectory = null)
     {
         var start = new ProcessStartInfo(program)
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
             UseShellExecute = false,
-            WorkingDirectory = Repo.Root,
+            WorkingDirectory = workingDirectory ?? Repo.Root,
         };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
