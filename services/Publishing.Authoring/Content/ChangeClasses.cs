@@ -13,6 +13,6 @@ public static class ChangeClasses
     public static int Rank(string value) => Array.IndexOf(Order, value);
     public static string Max(string a, string b) => Rank(a) >= Rank(b) ? a : b;
 
-    /// <summary>Approvals each class needs (domain.md): safety needs two distinct reviewers.</summary>
+    /// <summary>Approvals each class needs (docs/product.md): safety needs two distinct reviewers.</summary>
     public static int RequiredApprovals(string changeClass) => changeClass == Safety ? 2 : 1;
 }

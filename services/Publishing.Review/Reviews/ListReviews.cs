@@ -22,7 +22,7 @@ public static class ListReviews
         if (status is not null) query = query.Where(t => t.Status == status);
         // No column records arrival order, so "oldest first" has to sort on SubmittedAt (sortable on SQLite too).
         var items = await query
-            // api.md: safety first, then the oldest, whatever its class.
+            // docs/api.md: safety first, then the oldest, whatever its class.
             .OrderBy(t => t.ChangeClass == ChangeClasses.Safety ? 0 : 1)
             .ThenBy(t => t.SubmittedAt)
             .ThenBy(t => t.Id)

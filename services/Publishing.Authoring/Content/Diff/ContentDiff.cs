@@ -7,7 +7,7 @@ namespace Publishing.Authoring.Content.Diff;
 
 /// <summary>
 /// Field-level diff of two <c>fields</c> documents of a content item, each change carrying its
-/// change class (domain.md, "Change classes and review policy").
+/// change class (docs/product.md, "Change classes and review policy").
 /// </summary>
 /// <remarks>
 /// <para>Objects are walked property by property; scalars compare by JSON value. A property that is
