@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Publishing.Contracts;
 using Publishing.Review.Data;
 using Publishing.ServiceDefaults.Validation;
 
