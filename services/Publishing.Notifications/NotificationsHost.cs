@@ -57,6 +57,9 @@ public static class NotificationsHost
             sp.GetRequiredService<IOptions<WebhookOptions>>()));
         services.AddSingleton<ResiliencePipelineRegistry<string>>();
         services.AddSingleton<EndpointBreakers>();
+        services.AddSingleton<SubscriptionDisabler>();
+        services.AddSingleton<DeliveryOutcomePolicy>();
+        services.AddSingleton<DeliveryOutcomeRecorder>();
         services.AddSingleton<DeliveryWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryWorker>());
 
