@@ -33,6 +33,10 @@ internal sealed class Compose
     public ComposeService? ForProject(string project) =>
         Services.Values.FirstOrDefault(s => SamePath(s.Dockerfile, Repo.DockerfilePath(project)));
 
+    /// <summary>Whether the service's host adds the message bus; a service no project builds is taken to.</summary>
+    public bool UsesBus(ComposeService service) =>
+        Repo.ServiceProjects().FirstOrDefault(p => ForProject(p)?.Name == service.Name) is not { } project || Repo.UsesBus(project);
+
     private static bool SamePath(string? a, string b) =>
         a is not null && string.Equals(a.Replace('\\', '/').TrimStart('.', '/'), b, StringComparison.Ordinal);
 }
