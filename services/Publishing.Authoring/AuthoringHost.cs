@@ -6,6 +6,7 @@ using Publishing.Authoring.Publishing;
 using Publishing.Authoring.Seed;
 using Publishing.Messaging.Bus;
 using Publishing.Messaging.Database;
+using Publishing.Messaging.Outbox;
 using Publishing.ServiceDefaults;
 
 namespace Publishing.Authoring;
@@ -30,7 +31,7 @@ public static class AuthoringHost
 
     public static WebApplicationBuilder AddAuthoring(this WebApplicationBuilder builder)
     {
-        builder.AddServiceDatabase<AuthoringDbContext, AuthoringSqlServerDbContext>("Authoring");
+        builder.AddServiceDatabase<AuthoringDbContext, AuthoringSqlServerDbContext>("Authoring").WithOutbox();
         builder.Services.AddScoped<Publication>();
         builder.Services.AddOptions<ReviewPolicyOptions>().BindConfiguration("Authoring:Review");
         builder.Services.AddOptions<SampleContentOptions>().BindConfiguration("Seed");

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Polly.Registry;
 using Publishing.Messaging.Bus;
 using Publishing.Messaging.Database;
+using Publishing.Messaging.Outbox;
 using Publishing.Messaging.KeyRing;
 using Publishing.Notifications.Data;
 using Publishing.Notifications.Email;
@@ -36,7 +37,7 @@ public static class NotificationsHost
 
     public static WebApplicationBuilder AddNotifications(this WebApplicationBuilder builder)
     {
-        builder.AddServiceDatabase<NotificationsDbContext, NotificationsSqlServerDbContext>("Notifications");
+        builder.AddServiceDatabase<NotificationsDbContext, NotificationsSqlServerDbContext>("Notifications").WithOutbox();
         PublicOrigin.AddPublicOrigin(builder); // absolute links in what subscribers receive
         var services = builder.Services;
 
@@ -57,6 +58,9 @@ public static class NotificationsHost
             sp.GetRequiredService<IOptions<WebhookOptions>>()));
         services.AddSingleton<ResiliencePipelineRegistry<string>>();
         services.AddSingleton<EndpointBreakers>();
+        services.AddSingleton<SubscriptionDisabler>();
+        services.AddSingleton<DeliveryOutcomePolicy>();
+        services.AddSingleton<DeliveryOutcomeRecorder>();
         services.AddSingleton<DeliveryWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryWorker>());
 

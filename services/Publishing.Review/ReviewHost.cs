@@ -1,6 +1,7 @@
 using MassTransit;
 using Publishing.Messaging.Bus;
 using Publishing.Messaging.Database;
+using Publishing.Messaging.Outbox;
 using Publishing.Review.Data;
 using Publishing.Review.Due;
 using Publishing.Review.Published;
@@ -29,7 +30,7 @@ public static class ReviewHost
 
     public static WebApplicationBuilder AddReview(this WebApplicationBuilder builder)
     {
-        builder.AddServiceDatabase<ReviewDbContext, ReviewSqlServerDbContext>("Review");
+        builder.AddServiceDatabase<ReviewDbContext, ReviewSqlServerDbContext>("Review").WithOutbox();
         builder.Services.AddOptions<ReviewDueOptions>().BindConfiguration("Review:Due");
         // One instance serves as both the hosted loop and the handle tests (and tools) call RunOnceAsync on.
         builder.Services.AddSingleton<ReviewDueScheduler>();

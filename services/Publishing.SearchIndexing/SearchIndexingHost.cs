@@ -4,6 +4,7 @@ using Publishing.ServiceDefaults.Hosting;
 using MassTransit;
 using Publishing.Messaging.Bus;
 using Publishing.Messaging.Database;
+using Publishing.Messaging.Outbox;
 using Publishing.SearchIndexing.Data;
 using Publishing.SearchIndexing.Indexing;
 using Publishing.SearchIndexing.Published;
@@ -35,7 +36,7 @@ public static class SearchIndexingHost
 
     public static WebApplicationBuilder AddSearchIndexing(this WebApplicationBuilder builder)
     {
-        builder.AddServiceDatabase<SearchDbContext, SearchSqlServerDbContext>("SearchIndexing");
+        builder.AddServiceDatabase<SearchDbContext, SearchSqlServerDbContext>("SearchIndexing").WithOutbox();
         PublicOrigin.AddPublicOrigin(builder); // absolute links in what subscribers receive
         var indexFolder = Path.Combine(DatabaseSettings.DataDirectory(builder), "search-index");
         // Read while the host is built, so a bad Search:TimeBudget stops the start, not a search.

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.FileProviders;
-using Publishing.Messaging.Bus;
 using Publishing.Messaging.Database;
 using Publishing.ServiceDefaults;
 using Publishing.Studio.Api;
@@ -22,10 +21,7 @@ public static class StudioHost
         var builder = ServiceBuilder.Create(args);
         configure?.Invoke(builder);
         builder.AddServiceDefaults("studio");
-        builder.AddStudio();
-        // The shared database registration relays an outbox, which needs a bus; the Studio stages
-        // no events and consumes none.
-        builder.AddPublishingBus(_ => { });
+        builder.AddStudio(); // no bus: the Studio stages and consumes no events
 
         var app = builder.Build();
         app.UseServiceDefaults();

@@ -36,6 +36,10 @@ internal sealed class Compose
 
     /// <summary>A path as compose writes it (./x, x, .\\x) in the form <see cref="Repo"/> uses.</summary>
     public static string Normalize(string path) => path.Replace('\\', '/').TrimStart('.', '/');
+
+    /// <summary>Whether the service's host adds the message bus; a service no project builds is taken to.</summary>
+    public bool UsesBus(ComposeService service) =>
+        Repo.ServiceProjects().FirstOrDefault(p => ForProject(p)?.Name == service.Name) is not { } project || Repo.UsesBus(project);
 }
 
 internal sealed class ComposeService(string name, YamlMappingNode node)

@@ -31,9 +31,17 @@ public sealed class ComposeIdentityTests
         {
             var env = service.Environment;
             Expect(service, "Database__Provider", "SqlServer", problems);
-            Expect(service, "Messaging__Transport", "RabbitMq", problems);
-            if (!env.TryGetValue("ConnectionStrings__RabbitMq", out var rabbit) || !rabbit.StartsWith("amqp://", StringComparison.Ordinal))
-                problems.Add($"'{service.Name}' should set ConnectionStrings__RabbitMq to an amqp:// URI.");
+            if (compose.UsesBus(service))
+            {
+                Expect(service, "Messaging__Transport", "RabbitMq", problems);
+                if (!env.TryGetValue("ConnectionStrings__RabbitMq", out var rabbit) || !rabbit.StartsWith("amqp://", StringComparison.Ordinal))
+                    problems.Add($"'{service.Name}' should set ConnectionStrings__RabbitMq to an amqp:// URI.");
+            }
+            else
+            {
+                foreach (var key in new[] { "Messaging__Transport", "ConnectionStrings__RabbitMq" }.Where(env.ContainsKey))
+                    problems.Add($"'{service.Name}' sets {key}, but its host has no bus.");
+            }
 
             if (env.GetValueOrDefault("Auth__Authority") is { Length: > 0 } authority) authorities.Add(authority);
             else problems.Add($"'{service.Name}' does not set Auth__Authority (outside Development it is the only way in).");

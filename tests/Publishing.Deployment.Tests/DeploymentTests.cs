@@ -38,7 +38,10 @@ public sealed class DeploymentTests
         foreach (var service in AppServicesFor(problems))
         {
             var dependsOn = service.DependsOn;
-            foreach (var dependency in Infrastructure)
+            var usesBus = compose.UsesBus(service);
+            if (!usesBus && dependsOn.ContainsKey("rabbitmq"))
+                problems.Add($"'{service.Name}' depends_on 'rabbitmq', but its host has no bus.");
+            foreach (var dependency in Infrastructure.Where(d => usesBus || d != "rabbitmq"))
             {
                 if (!dependsOn.TryGetValue(dependency, out var condition))
                     problems.Add($"'{service.Name}' does not depend_on '{dependency}'.");

@@ -68,6 +68,12 @@ internal static partial class Repo
         return [];
     }
 
+    /// <summary>Whether a service's host adds the message bus (<c>AddPublishingBus</c> in its *Host.cs).</summary>
+    public static bool UsesBus(string project) =>
+        Directory.EnumerateFiles(PathOf($"services/{project}"), "*Host.cs", SearchOption.AllDirectories)
+            .Where(f => !IsBuildOutput(PathOf($"services/{project}"), f))
+            .Any(f => File.ReadAllText(f).Contains("AddPublishingBus(", StringComparison.Ordinal));
+
     /// <summary>The folders (relative to the root, with '/') of a project and everything it references, transitively.</summary>
     public static IReadOnlyList<string> ProjectClosure(string project)
     {

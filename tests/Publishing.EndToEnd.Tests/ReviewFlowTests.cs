@@ -7,7 +7,7 @@ using Xunit;
 
 namespace Publishing.EndToEnd.Tests;
 
-/// <summary>Clinical sign-off across the services, over the real broker (domain.md scenarios 1 and 5-ish).</summary>
+/// <summary>Clinical sign-off across the services, over the real broker (docs/product.md scenarios 1 and 5-ish).</summary>
 [Collection(RabbitMqFixture.Collection)]
 public sealed class ReviewFlowTests(RabbitMqFixture rabbit) : IDisposable
 {

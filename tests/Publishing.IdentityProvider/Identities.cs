@@ -7,7 +7,7 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace Publishing.IdentityProvider;
 
 /// <summary>
-/// The claims our services read (api.md): <c>sub</c>, <c>name</c>, one <c>role</c> claim per role and
+/// The claims our services read (docs/api.md): <c>sub</c>, <c>name</c>, one <c>role</c> claim per role and
 /// <c>qualification</c>, plus the audience (<c>aud</c>) and scopes of the token being issued.
 /// </summary>
 public static class Identities

@@ -28,7 +28,7 @@ public sealed class MessagingHost : IAsyncDisposable
         foreach (var (k, v) in extra ?? []) settings[k] = v;
         if (Environment.GetEnvironmentVariable("DEBUG_LOGS") == "1") { settings["Logging:LogLevel:Default"] = "Debug"; settings["Logging:LogLevel:MassTransit"] = "Debug"; settings["Logging:Console:TimestampFormat"] = "HH:mm:ss.fff "; }
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.AddServiceDatabase<TestDbContext, TestDbContext>("Test");
+        builder.AddServiceDatabase<TestDbContext, TestDbContext>("Test").WithOutbox();
         builder.AddPublishingBus(bus => bus.AddConsumer<ApplyNoteConsumer>());
         var host = builder.Build();
         await host.StartAsync();

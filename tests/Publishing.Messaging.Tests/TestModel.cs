@@ -26,7 +26,7 @@ public class TestDbContext(DbContextOptions<TestDbContext> options) : ServiceDbC
     public DbSet<Note> Notes => Set<Note>();
     public DbSet<Effect> Effects => Set<Effect>();
 
-    protected override void OnModelCreating(ModelBuilder model) => model.AddMessagingTables();
+    protected override void OnModelCreating(ModelBuilder model) => model.AddOutboxAndInbox();
 }
 
 public sealed class ApplyNoteConsumer(TestDbContext db, ILogger<ApplyNoteConsumer> log)

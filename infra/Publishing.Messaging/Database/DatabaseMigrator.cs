@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Publishing.Messaging.Outbox;
 
 namespace Publishing.Messaging.Database;
 
@@ -20,6 +21,7 @@ internal sealed class DatabaseMigrator<TDbContext>(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
+        OutboxRegistration.EnsureModelAgrees(db, scope.ServiceProvider);
         if (db.Database.IsSqlite())
         {
             // WAL lets readers work while a writer commits; one file per service, so this is local.

@@ -9,8 +9,12 @@ public static class MessagingModel
     public const string OutboxTable = "OutboxMessages";
     public const string InboxTable = "InboxMessages";
 
-    /// <summary>Adds the outbox and inbox tables to a service's own database.</summary>
-    public static ModelBuilder AddMessagingTables(this ModelBuilder model)
+    /// <summary>
+    /// Adds the outbox and inbox tables to a service's own database, for a service that stages or
+    /// consumes events; its registration says the same with <c>.WithOutbox()</c>, which relays the
+    /// outbox (the start is refused when the two disagree).
+    /// </summary>
+    public static ModelBuilder AddOutboxAndInbox(this ModelBuilder model)
     {
         model.Entity<OutboxMessage>(e =>
         {
@@ -23,8 +27,8 @@ public static class MessagingModel
             e.Property(m => m.LockToken).HasMaxLength(32);
             e.Property(m => m.LastError).HasMaxLength(2000);
             // The relay reads only unsent rows, in order; sent rows are kept for days as history.
-            // Without this index SQLite walked the whole table (every sent row) in key order on
-            // every claim, so each batch cost more the longer the service had been running.
+            // Without this index SQLite walks the whole table (every sent row) in key order on
+            // every claim, so each batch costs more the longer the service has been running.
             e.HasIndex(m => new { m.Sequence, m.LockedUntil }, "IX_OutboxMessages_Unsent").HasFilter("SentAt IS NULL");
             // The rows of one claim, read back by its token: only rows in flight carry one.
             e.HasIndex(m => m.LockToken, "IX_OutboxMessages_Claimed").HasFilter("LockToken IS NOT NULL");

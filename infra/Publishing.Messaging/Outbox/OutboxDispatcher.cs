@@ -2,12 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Publishing.Messaging.Workers;
 
 namespace Publishing.Messaging.Outbox;
 
 /// <summary>
 /// Relays a context's outbox: right after each commit (woken by <see cref="OutboxSignal{T}"/>) and,
 /// as a sweeper, every <see cref="OutboxOptions.SweepInterval"/> for rows left unsent or stuck.
+/// The claim itself is <see cref="OutboxClaim"/>; publishing a claimed batch is <see cref="OutboxRelay{T}"/>.
 /// </summary>
 public sealed class OutboxDispatcher<TDbContext>(
     OutboxRelay<TDbContext> relay,
@@ -15,6 +17,7 @@ public sealed class OutboxDispatcher<TDbContext>(
     IOutboxPublisher publisher,
     DatabaseReady<TDbContext> ready,
     IOptions<OutboxOptions> options,
+    TimeProvider clock,
     ILogger<OutboxDispatcher<TDbContext>> log) : BackgroundService
     where TDbContext : DbContext
 {
@@ -24,29 +27,22 @@ public sealed class OutboxDispatcher<TDbContext>(
     {
         await ready.WaitAsync(stoppingToken);
         await publisher.WaitUntilReadyAsync(stoppingToken);
-        var nextCleanup = DateTime.UtcNow;
-        while (!stoppingToken.IsCancellationRequested)
+        var nextCleanup = clock.GetUtcNow();
+        var loop = new DrainLoop(clock)
         {
-            try
+            Signal = signal,
+            Interval = options.Value.SweepInterval,
+            OnFailure = ex => log.LogError(ex, "Outbox relay for {Context} failed; the sweeper will try again", typeof(TDbContext).Name),
+        };
+        await loop.RunAsync(async ct =>
+        {
+            if (await relay.RelayBatchAsync(ct) >= options.Value.BatchSize) return true;
+            if (clock.GetUtcNow() >= nextCleanup)
             {
-                while (await relay.RelayBatchAsync(stoppingToken) >= options.Value.BatchSize) { }
-                if (DateTime.UtcNow >= nextCleanup)
-                {
-                    await relay.DeleteSentAsync(stoppingToken);
-                    nextCleanup = DateTime.UtcNow + CleanupEvery;
-                }
+                await relay.DeleteSentAsync(ct);
+                nextCleanup = clock.GetUtcNow() + CleanupEvery;
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception ex)
-            {
-                log.LogError(ex, "Outbox relay for {Context} failed; the sweeper will try again", typeof(TDbContext).Name);
-            }
-
-            try { await signal.WaitAsync(options.Value.SweepInterval, stoppingToken); }
-            catch (OperationCanceledException) { break; }
-        }
+            return false;
+        }, stoppingToken);
     }
 }

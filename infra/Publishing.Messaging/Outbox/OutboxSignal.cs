@@ -1,3 +1,5 @@
+using Publishing.Messaging.Workers;
+
 namespace Publishing.Messaging.Outbox;
 
 /// <summary>Wakes a context's dispatcher the moment new rows are committed.</summary>

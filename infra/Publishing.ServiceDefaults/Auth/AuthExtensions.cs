@@ -16,7 +16,7 @@ public static class AuthExtensions
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(o =>
             {
-                // Keep the claim names of api.md (sub, role, name) instead of the legacy SOAP URIs.
+                // Keep the claim names of docs/api.md (sub, role, name) instead of the legacy SOAP URIs.
                 o.MapInboundClaims = false;
                 if (settings.Authority is { } authority)
                 {
@@ -65,7 +65,7 @@ public static class AuthExtensions
 
 /// <summary>
 /// Makes a validated token look the same whichever provider signed it: roles and the qualification
-/// under the claim names of api.md, and a subject, without which no approval could name its author.
+/// under the claim names of docs/api.md, and a subject, without which no approval could name its author.
 /// </summary>
 internal static class TokenClaims
 {

@@ -2,7 +2,7 @@ using System.Security.Claims;
 
 namespace Publishing.ServiceDefaults.Auth;
 
-/// <summary>The caller as the claims of api.md describe them: sub, name, role, qualification.</summary>
+/// <summary>The caller as the claims of docs/api.md describe them: sub, name, role, qualification.</summary>
 public sealed record CurrentUser(string Id, string Name, IReadOnlySet<string> Roles, string? Qualification)
 {
     public static CurrentUser From(ClaimsPrincipal principal)

@@ -35,7 +35,7 @@ public static class GetDiff
 
         var changes = ContentDiff.Compute(item.Type, before is null ? null : Json.Parse(before.Fields), Json.Parse(after.Fields),
             (before?.Title, after.Title));
-        var changeClass = ContentDiff.Classify(changes);
+        var changeClass = ChangeClassification.Classify(changes);
         return TypedResults.Ok(new DiffView(fromNumber, toNumber, changeClass, ChangeClasses.RequiredApprovals(changeClass), changes));
     }
 }

@@ -57,7 +57,7 @@ public static class SubmitForReview
         if (changes.Count == 0 && item.PublishedRevision is not null)
             return Problems.Conflict("Nothing changed since the published revision.");
 
-        var computed = ContentDiff.Classify(changes);
+        var computed = ChangeClassification.Classify(changes);
         if (request.ChangeClass is { } requested && ChangeClasses.Rank(requested) < ChangeClasses.Rank(computed))
             return Problems.Invalid("changeClass",
                 $"These changes are {computed}; the class can be raised but not lowered to {requested}.", StatusCodes.Status422UnprocessableEntity);

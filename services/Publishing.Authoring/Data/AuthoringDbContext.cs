@@ -16,7 +16,7 @@ public class AuthoringDbContext : ServiceDbContext
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
 
     // Revisions and the audit trail are history: once written they are never changed or removed.
-    // The database enforces it too (triggers in the AppendOnlyHistory migrations).
+    // The database enforces it too (triggers in the Initial migrations, one per provider).
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseHistoryRewrites();
@@ -39,7 +39,7 @@ public class AuthoringDbContext : ServiceDbContext
 
     protected override void OnModelCreating(ModelBuilder model)
     {
-        model.AddMessagingTables();
+        model.AddOutboxAndInbox(); // relayed by .WithOutbox() in AuthoringHost
         model.Entity<ContentItem>(e =>
         {
             e.HasIndex(c => c.Slug).IsUnique();

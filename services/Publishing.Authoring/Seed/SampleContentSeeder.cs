@@ -111,7 +111,7 @@ public sealed class SampleContentSeeder(
             ContentId = item.Id, Number = 1, Title = seed.Title, Fields = seed.Fields.GetRawText(),
             AuthorId = "sample-editor", AuthorName = "Sample content", SavedAt = now,
         };
-        var changeClass = ContentDiff.Classify(ContentDiff.Compute(seed.Type, null, seed.Fields));
+        var changeClass = ChangeClassification.Classify(ContentDiff.Compute(seed.Type, null, seed.Fields));
         var submission = new Submission
         {
             Id = Guid.NewGuid(), ContentId = item.Id, Revision = 1, ChangeClass = changeClass,

@@ -20,7 +20,7 @@ public class NotificationsDbContext : ServiceDbContext
 
     protected override void OnModelCreating(ModelBuilder model)
     {
-        model.AddMessagingTables();
+        model.AddOutboxAndInbox(); // relayed by .WithOutbox() in NotificationsHost
         model.AddDataProtectionKeys(); // the key ring that encrypts webhook secrets (WebhookSecrets)
         model.Entity<ReceivedEvent>(e =>
         {

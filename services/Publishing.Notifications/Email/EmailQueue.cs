@@ -1,5 +1,4 @@
 using Publishing.Notifications.Data;
-using Publishing.Notifications.Webhooks;
 
 namespace Publishing.Notifications.Email;
 
@@ -25,6 +24,3 @@ public static class EmailQueue
         foreach (var m in to) Add(db, new Recipient(m.Name, m.Email), kind, subject, body(m.Name), now);
     }
 }
-
-/// <summary>New e-mail queued.</summary>
-public sealed class EmailSignal : WorkSignal;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Publishing.Messaging;
+using Publishing.Messaging.Workers;
 using Publishing.Notifications.Data;
 
 namespace Publishing.Notifications.Email;
@@ -34,24 +35,13 @@ public sealed class EmailWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await ready.WaitAsync(stoppingToken);
-        while (!stoppingToken.IsCancellationRequested)
+        var loop = new DrainLoop(clock)
         {
-            try
-            {
-                while (await RunBatchAsync(stoppingToken) >= BatchSize) { }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception ex)
-            {
-                log.LogError(ex, "Sending queued e-mail failed; trying again after the poll interval");
-            }
-
-            try { await signal.WaitAsync(options.Value.PollInterval, clock, stoppingToken); }
-            catch (OperationCanceledException) { break; }
-        }
+            Signal = signal,
+            Interval = options.Value.PollInterval,
+            OnFailure = ex => log.LogError(ex, "Sending queued e-mail failed; trying again after the poll interval"),
+        };
+        await loop.RunAsync(async ct => await RunBatchAsync(ct) >= BatchSize, stoppingToken);
     }
 
     /// <returns>How many rows were claimed.</returns>

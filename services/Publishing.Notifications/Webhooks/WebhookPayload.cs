@@ -6,7 +6,7 @@ using Publishing.ServiceDefaults.Hosting;
 
 namespace Publishing.Notifications.Webhooks;
 
-/// <summary>The body of a webhook: <c>{type, timestamp, data}</c> as in api.md.</summary>
+/// <summary>The body of a webhook: <c>{type, timestamp, data}</c> as in docs/api.md.</summary>
 public sealed record WebhookEvent(string Type, DateTimeOffset Timestamp, WebhookData Data);
 
 /// <summary>What changed. Fields that do not apply to an event type are left out.</summary>

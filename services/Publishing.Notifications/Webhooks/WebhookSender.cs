@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.Options;
-using StandardWebhooks;
 
 namespace Publishing.Notifications.Webhooks;
 
@@ -19,27 +18,19 @@ public sealed record AttemptResult(int? Status, long DurationMs, string? Error, 
     public bool EndpointFailure => Status is null or >= 500;
 }
 
-/// <summary>Sends one signed attempt of a webhook: Standard Webhooks headers, a deadline, a capped read.</summary>
+/// <summary>Sends one attempt of a webhook, signed by <see cref="WebhookSignature"/>, with a deadline and a capped read.</summary>
 public sealed class WebhookSender(HttpClient http, IOptions<WebhookOptions> options)
 {
     private readonly WebhookOptions _options = options.Value;
 
-    /// <summary>The headers of a signed webhook, with the signature over <c>id.timestamp.body</c>.</summary>
-    public static (string Timestamp, string Signature) Sign(string secret, string webhookId, DateTimeOffset timestamp, string body) =>
-        (timestamp.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            new StandardWebhook(secret).Sign(webhookId, timestamp, body));
-
     public async Task<AttemptResult> SendAsync(
         string url, string secret, string webhookId, string body, DateTimeOffset timestamp, CancellationToken ct)
     {
-        var (unixTime, signature) = Sign(secret, webhookId, timestamp, body);
         using var request = new HttpRequestMessage(HttpMethod.Post, url)
         {
             Content = new StringContent(body, new UTF8Encoding(false), "application/json"),
         };
-        request.Headers.Add("webhook-id", webhookId);
-        request.Headers.Add("webhook-timestamp", unixTime);
-        request.Headers.Add("webhook-signature", signature);
+        WebhookSignature.AddHeaders(request, secret, webhookId, timestamp, body);
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(_options.AttemptTimeout);

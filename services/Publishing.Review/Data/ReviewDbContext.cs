@@ -17,7 +17,7 @@ public class ReviewDbContext : ServiceDbContext
 
     protected override void OnModelCreating(ModelBuilder model)
     {
-        model.AddMessagingTables();
+        model.AddOutboxAndInbox(); // relayed by .WithOutbox() in ReviewHost
         model.Entity<ReviewTask>(e =>
         {
             e.ToTable("ReviewTasks");

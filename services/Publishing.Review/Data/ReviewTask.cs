@@ -10,16 +10,6 @@ public static class ReviewStatus
     public static readonly IReadOnlySet<string> All = new HashSet<string> { Pending, Approved, ChangesRequested, Superseded };
 }
 
-public static class ChangeClasses
-{
-    public const string Editorial = "editorial";
-    public const string Clinical = "clinical";
-    public const string Safety = "safety";
-
-    /// <summary>Clinical and safety changes need a qualified reviewer who checked the references.</summary>
-    public static bool NeedsQualifiedReviewer(string changeClass) => changeClass is Clinical or Safety;
-}
-
 /// <summary>One submitted revision waiting for (or decided by) its reviewers. Its id is the event's ReviewId.</summary>
 public sealed class ReviewTask
 {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Publishing.Contracts;
 using Publishing.Messaging;
 using Publishing.Messaging.Outbox;
+using Publishing.Messaging.Workers;
 using Publishing.Review.Data;
 
 namespace Publishing.Review.Due;
@@ -20,30 +21,20 @@ public sealed class ReviewDueScheduler(
     TimeProvider clock,
     ILogger<ReviewDueScheduler> log) : BackgroundService
 {
-    // Task.Delay refuses anything longer (about 49.7 days); longer intervals are waited in steps.
-    private static readonly TimeSpan LongestDelay = TimeSpan.FromDays(45);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await ready.WaitAsync(stoppingToken);
-        while (!stoppingToken.IsCancellationRequested)
+        // Nothing wakes it early: the schedule is checked on the interval (any length) and at start.
+        var loop = new DrainLoop(clock)
         {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception ex)
-            {
-                log.LogError(ex, "The review-due check failed; it runs again after the interval");
-            }
-
-            try { await WaitAsync(options.Value.Interval, stoppingToken); }
-            catch (OperationCanceledException) { break; }
-        }
+            Interval = options.Value.Interval,
+            OnFailure = ex => log.LogError(ex, "The review-due check failed; it runs again after the interval"),
+        };
+        await loop.RunAsync(async ct =>
+        {
+            await RunOnceAsync(ct);
+            return false;
+        }, stoppingToken);
     }
 
     /// <summary>Stages every reminder that is due now.</summary>
@@ -110,13 +101,5 @@ public sealed class ReviewDueScheduler(
 
         if (staged > 0) log.LogInformation("Staged {Count} review-due reminders", staged);
         return (items.Count, staged);
-    }
-
-    private async Task WaitAsync(TimeSpan interval, CancellationToken ct)
-    {
-        var start = clock.GetUtcNow();
-        var until = interval >= DateTimeOffset.MaxValue - start ? DateTimeOffset.MaxValue : start + interval;
-        for (var left = interval; left > TimeSpan.Zero; left = until - clock.GetUtcNow())
-            await Task.Delay(left < LongestDelay ? left : LongestDelay, clock, ct);
     }
 }

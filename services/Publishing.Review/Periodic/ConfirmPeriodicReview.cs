@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Publishing.Contracts;
 using Publishing.Messaging.Outbox;
 using Publishing.Review.Data;
+using Publishing.Review.Reviews;
 using Publishing.ServiceDefaults.Auth;
 using Publishing.ServiceDefaults.Validation;
 
@@ -36,15 +37,15 @@ public static class ConfirmPeriodicReview
         // Who may confirm is decided before what: an unqualified caller learns nothing about the item.
         var user = CurrentUser.From(principal);
         // Confirming content as still accurate is a clinical sign-off, so the same bar as a clinical approval.
-        if (string.IsNullOrWhiteSpace(user.Qualification))
+        if (!SignOffRules.IsQualified(user.Qualification))
             return Problems.Forbidden("A periodic review needs a reviewer with a recorded qualification.");
 
         var item = await db.PublishedItems.AsNoTracking().SingleOrDefaultAsync(i => i.Slug == request.Slug, ct);
         if (item is null || item.Withdrawn)
             return Problems.NotFound($"Nothing is published under '{request.Slug}'.");
-        if (item.AuthorId == user.Id)
+        if (SignOffRules.IsAuthor(item.AuthorId, user))
             return Problems.Forbidden("The author of the published revision cannot confirm it; another reviewer must.");
-        if (request.ReferencesChecked != true)
+        if (SignOffRules.LacksReferencesCheck(ChangeClasses.Clinical, request.ReferencesChecked))
             return Problems.Invalid("referencesChecked", "Confirm the references were checked before confirming the content.",
                 StatusCodes.Status422UnprocessableEntity);
 

@@ -63,16 +63,14 @@ public static class ApproveReview
         var task = await db.Reviews.Include(t => t.Approvals).SingleOrDefaultAsync(t => t.Id == id, ct);
         if (task is null) return Problems.NotFound($"No review has the id '{id}'.");
         if (task.Status != ReviewStatus.Pending) return Problems.Conflict($"This review is closed ({task.Status}).");
-        if (task.AuthorId == user.Id) return Problems.Forbidden("The author of a revision cannot approve it.");
-
-        var qualified = ChangeClasses.NeedsQualifiedReviewer(task.ChangeClass);
-        if (qualified && string.IsNullOrWhiteSpace(user.Qualification))
+        if (SignOffRules.IsAuthor(task.AuthorId, user)) return Problems.Forbidden("The author of a revision cannot approve it.");
+        if (SignOffRules.LacksQualification(task.ChangeClass, user))
             return Problems.Forbidden($"A {task.ChangeClass} change needs a reviewer with a recorded qualification.");
-        if (qualified && request.ReferencesChecked != true)
+        if (SignOffRules.LacksReferencesCheck(task.ChangeClass, request.ReferencesChecked))
             return Problems.Invalid("referencesChecked",
                 $"Confirm the references were checked before approving a {task.ChangeClass} change.",
                 StatusCodes.Status422UnprocessableEntity);
-        if (task.Approvals.Any(a => a.ReviewerId == user.Id))
+        if (SignOffRules.HasApproved(task, user))
             return Problems.Conflict("You have already approved this review.");
 
         var now = clock.GetUtcNow();
@@ -84,7 +82,7 @@ public static class ApproveReview
         });
         task.Version++;
 
-        if (task.Approvals.Count >= task.RequiredApprovals)
+        if (SignOffRules.IsFullyApproved(task))
         {
             task.Status = ReviewStatus.Approved;
             task.ClosedAt = now;

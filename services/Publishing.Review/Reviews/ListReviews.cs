@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Publishing.Contracts;
 using Publishing.Review.Data;
 using Publishing.ServiceDefaults.Validation;
 
@@ -22,7 +23,7 @@ public static class ListReviews
         if (status is not null) query = query.Where(t => t.Status == status);
         // No column records arrival order, so "oldest first" has to sort on SubmittedAt (sortable on SQLite too).
         var items = await query
-            // api.md: safety first, then the oldest, whatever its class.
+            // docs/api.md: safety first, then the oldest, whatever its class.
             .OrderBy(t => t.ChangeClass == ChangeClasses.Safety ? 0 : 1)
             .ThenBy(t => t.SubmittedAt)
             .ThenBy(t => t.Id)

@@ -43,8 +43,8 @@ public sealed class RecordSubmissionConsumer(ReviewDbContext db, TimeProvider cl
         {
             Id = submitted.ReviewId, ContentId = submitted.ContentId, Slug = submitted.Slug, Revision = submitted.Revision,
             ContentType = submitted.ContentType, Title = submitted.Title, ChangeClass = submitted.ChangeClass,
-            // Review enforces the policy floor itself rather than trusting the sender: safety needs two.
-            RequiredApprovals = Math.Max(submitted.RequiredApprovals, submitted.ChangeClass == ChangeClasses.Safety ? 2 : 1), Reason = submitted.Reason,
+            RequiredApprovals = SignOffRules.RequiredApprovals(submitted.ChangeClass, submitted.RequiredApprovals),
+            Reason = submitted.Reason,
             ChangeSummary = submitted.ChangeSummary, AuthorId = submitted.AuthorId, AuthorName = submitted.AuthorName,
             Changes = FieldChanges.Serialize(submitted.Changes), Status = ReviewStatus.Pending,
             SubmittedAt = submitted.OccurredAt,

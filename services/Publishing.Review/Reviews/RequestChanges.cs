@@ -32,7 +32,7 @@ public static class RequestChanges
             return Problems.Invalid("comment", "A comment is at most 2000 characters.");
 
         var user = CurrentUser.From(principal);
-        if (task.AuthorId == user.Id) return Problems.Forbidden("The author of a revision cannot review it.");
+        if (SignOffRules.IsAuthor(task.AuthorId, user)) return Problems.Forbidden("The author of a revision cannot review it.");
 
         var now = clock.GetUtcNow();
         var comment = request.Comment.Trim();

@@ -16,7 +16,7 @@ public class SearchDbContext : ServiceDbContext
 
     protected override void OnModelCreating(ModelBuilder model)
     {
-        model.AddMessagingTables();
+        model.AddOutboxAndInbox(); // relayed by .WithOutbox() in SearchIndexingHost
         model.Entity<PublishedDocument>(e =>
         {
             e.HasKey(d => d.Slug);

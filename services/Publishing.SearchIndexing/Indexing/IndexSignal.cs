@@ -1,4 +1,4 @@
-using Publishing.Messaging;
+using Publishing.Messaging.Workers;
 
 namespace Publishing.SearchIndexing.Indexing;
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Publishing.Messaging;
+using Publishing.Messaging.Workers;
 using Publishing.SearchIndexing.Data;
 using Publishing.SearchIndexing.Search;
 
@@ -11,43 +12,28 @@ namespace Publishing.SearchIndexing.Indexing;
 /// </summary>
 public sealed class SearchIndexer(
     IServiceScopeFactory scopes, ISearchIndex index, IndexSignal signal, IndexWriterGate gate,
-    DatabaseReady<SearchDbContext> ready, ILogger<SearchIndexer> log) : BackgroundService
+    DatabaseReady<SearchDbContext> ready, TimeProvider clock, ILogger<SearchIndexer> log) : BackgroundService
 {
     public const int BatchSize = 500;
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(2);
 
     // At a steady trickle every change would get an index commit of its own, and each commit
-    // creates and fsyncs a handful of files: at 100 changes a second those flushes queued the
-    // disk in front of every service's database commits (B4 p50 32-885 ms without the wait,
-    // 8-11 ms with it). Waiting a moment after a wake-up lets the changes of that moment share
+    // creates and fsyncs a handful of files, which queue the disk in front of every service's
+    // database commits. Waiting a moment after a wake-up lets the changes of that moment share
     // one commit; a backlog is drained batch after batch without waiting.
     private static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(50);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await ready.WaitAsync(stoppingToken);
-        while (!stoppingToken.IsCancellationRequested)
+        var loop = new DrainLoop(clock)
         {
-            try
-            {
-                while (await IndexBatchAsync(stoppingToken) == BatchSize) { }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception ex)
-            {
-                log.LogError(ex, "Updating the search index failed; the queued changes stay queued and are retried");
-            }
-
-            try
-            {
-                await signal.WaitAsync(Poll, stoppingToken);
-                await Task.Delay(Gather, stoppingToken);
-            }
-            catch (OperationCanceledException) { break; }
-        }
+            Signal = signal,
+            Interval = Poll,
+            Gather = Gather,
+            OnFailure = ex => log.LogError(ex, "Updating the search index failed; the queued changes stay queued and are retried"),
+        };
+        await loop.RunAsync(async ct => await IndexBatchAsync(ct) == BatchSize, stoppingToken);
     }
 
     /// <returns>The number of queue entries applied.</returns>

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Publishing.Studio.Api;
 
-// The Studio's own copies of the API shapes (api.md); it shares no code with the services.
+// The Studio's own copies of the API shapes (docs/api.md); it shares no code with the services.
 
 public sealed record ContentSummary(string Slug, string Type, string Title, string Status, int Revision, int? PublishedRevision);
 

@@ -7,7 +7,8 @@ namespace Publishing.Studio.Data;
 /// <summary>
 /// The Studio's own database. It holds no content (that belongs to the services and is reached
 /// through their APIs), only the Data Protection key ring that encrypts the sign-in cookie and the
-/// antiforgery tokens, so they stay valid across restarts and across Studio instances.
+/// antiforgery tokens, so they stay valid across restarts and across Studio instances. Its migrations
+/// (under Migrations/Sqlite) are for SQLite.
 /// </summary>
 public class StudioDbContext : ServiceDbContext
 {
@@ -19,19 +20,18 @@ public class StudioDbContext : ServiceDbContext
 
     protected override void OnModelCreating(ModelBuilder model)
     {
-        model.AddMessagingTables(); // the shared registration's outbox; the Studio never stages events
-        model.AddDataProtectionKeys();
+        model.AddDataProtectionKeys(); // no outbox: the Studio stages and consumes no events
     }
 }
 
-/// <summary>The SQL Server flavour (the shared registration keeps one context type per provider).</summary>
+/// <summary>The same model on SQL Server, with its own migrations (under Migrations/SqlServer).</summary>
 public sealed class StudioSqlServerDbContext(DbContextOptions<StudioSqlServerDbContext> options) : StudioDbContext(options);
 
 public static class StudioKeyRing
 {
     /// <summary>
-    /// The Studio's key ring in its own database (the shared registration); hosted beside Notifications
-    /// in the standalone host, the process's one key ring is the one Notifications registered first.
+    /// The Studio's key ring in its own database; hosted beside Notifications in the standalone host,
+    /// the process's one key ring is the one Notifications registered first.
     /// </summary>
     public static IHostApplicationBuilder AddStudioKeyRing(this IHostApplicationBuilder builder) =>
         builder.AddDatabaseKeyRing<StudioDbContext>("publishing-studio");

@@ -7,7 +7,7 @@ using Xunit;
 
 namespace Publishing.Authoring.Tests.Api;
 
-/// <summary>What a submission must carry and refuse, per the review policy of domain.md.</summary>
+/// <summary>What a submission must carry and refuse, per the review policy of docs/product.md.</summary>
 public sealed class ReviewRulesTests(AuthoringApi api) : IClassFixture<AuthoringApi>
 {
     private Task<(ContentClient Editor, string Slug, JsonObject Request)> PublishedAsync(string sample) => api.PublishedAsync(sample);

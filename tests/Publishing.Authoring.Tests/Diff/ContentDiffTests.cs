@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Publishing.Authoring.Content;
 using Publishing.Authoring.Content.Diff;
 using Publishing.Contracts;
 using Xunit;
@@ -27,7 +26,7 @@ public class ContentDiffTests
         Assert.Null(change.Before);
         Assert.Equal("\"bowel perforation\"", change.After);
         Assert.Equal(ChangeClasses.Safety, change.ChangeClass);
-        var overall = ContentDiff.Classify([change]);
+        var overall = ChangeClassification.Classify([change]);
         Assert.Equal(ChangeClasses.Safety, overall);
         Assert.Equal(2, ChangeClasses.RequiredApprovals(overall));
     }
@@ -98,8 +97,8 @@ public class ContentDiffTests
         Assert.Equal(
             [("brandNames[STIVARGA]", "added", "editorial"), ("brandNames[Stivarga]", "removed", "editorial")],
             Summary(changes));
-        Assert.Equal(ChangeClasses.Editorial, ContentDiff.Classify(changes));
-        Assert.Equal(1, ChangeClasses.RequiredApprovals(ContentDiff.Classify(changes)));
+        Assert.Equal(ChangeClasses.Editorial, ChangeClassification.Classify(changes));
+        Assert.Equal(1, ChangeClasses.RequiredApprovals(ChangeClassification.Classify(changes)));
     }
 
     [Fact]
@@ -286,7 +285,7 @@ public class ContentDiffTests
         var change = Assert.Single(Diff(seed, after));
 
         Assert.Equal(("sections[Pazopanib (Votrient)].body", "changed", "clinical"), (change.Path, change.Kind, change.ChangeClass));
-        Assert.Equal(ChangeClasses.Clinical, ContentDiff.Classify([change]));
+        Assert.Equal(ChangeClasses.Clinical, ChangeClassification.Classify([change]));
         Assert.Equal(1, ChangeClasses.RequiredApprovals(ChangeClasses.Clinical));
     }
 
@@ -310,7 +309,7 @@ public class ContentDiffTests
         var change = Assert.Single(Diff(seed, after));
 
         Assert.Equal(("summary", "changed", "editorial"), (change.Path, change.Kind, change.ChangeClass));
-        Assert.Equal(ChangeClasses.Editorial, ContentDiff.Classify([change]));
+        Assert.Equal(ChangeClasses.Editorial, ChangeClassification.Classify([change]));
     }
 
     [Fact]
@@ -356,7 +355,7 @@ public class ContentDiffTests
             Assert.True(JsonElement.DeepEquals(fields.GetProperty(c.Path), Parse(c.After)));
         });
         // Every drug carries approvals, administration and serious side effects; an article has section bodies.
-        Assert.Equal((string)seed["type"]! == "drug" ? ChangeClasses.Safety : ChangeClasses.Clinical, ContentDiff.Classify(changes));
+        Assert.Equal((string)seed["type"]! == "drug" ? ChangeClasses.Safety : ChangeClasses.Clinical, ChangeClassification.Classify(changes));
     }
 
     [Theory]
@@ -366,7 +365,7 @@ public class ContentDiffTests
         var seed = Load(slug);
 
         Assert.Empty(ContentDiff.Compute((string)seed["type"]!, Fields(seed), Fields(Load(slug)), ((string)seed["title"]!, (string)seed["title"]!)));
-        Assert.Equal(ChangeClasses.Editorial, ContentDiff.Classify([]));
+        Assert.Equal(ChangeClasses.Editorial, ChangeClassification.Classify([]));
     }
 
     [Fact]

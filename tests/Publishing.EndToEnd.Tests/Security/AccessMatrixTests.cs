@@ -12,7 +12,7 @@ using Xunit;
 namespace Publishing.EndToEnd.Tests.Security;
 
 /// <summary>
-/// Every route of api.md against every kind of caller: people in each role (a reviewer with and
+/// Every route of docs/api.md against every kind of caller: people in each role (a reviewer with and
 /// without a qualification), nobody, and forged tokens (unsigned, wrong key, expired, wrong audience,
 /// no subject, no role). Each answer must be the access decision the contract promises, and none a 500.
 /// </summary>

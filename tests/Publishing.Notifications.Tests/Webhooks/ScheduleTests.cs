@@ -19,6 +19,18 @@ public sealed class ScheduleTests
     }
 
     [Fact]
+    public void A_site_s_Retry_After_delays_a_retry_up_to_a_day_but_never_brings_it_forward()
+    {
+        // The schedule says 5 minutes (±10%) after the second failure.
+        Assert.Equal(TimeSpan.FromMinutes(5), RetrySchedule.After(2, 0.5, null));
+        Assert.Equal(TimeSpan.FromMinutes(5), RetrySchedule.After(2, 0.5, TimeSpan.FromSeconds(10)));
+        Assert.Equal(TimeSpan.FromMinutes(40), RetrySchedule.After(2, 0.5, TimeSpan.FromMinutes(40)));
+        Assert.Equal(TimeSpan.FromHours(24), RetrySchedule.After(2, 0.5, TimeSpan.FromDays(30)));
+        // A spent schedule stays spent, whatever the site asks.
+        Assert.Null(RetrySchedule.After(10, 0.5, TimeSpan.FromMinutes(1)));
+    }
+
+    [Fact]
     public void Retry_After_reads_seconds_and_dates_and_never_goes_negative()
     {
         var now = new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);

@@ -56,7 +56,7 @@ public sealed class SignatureTests
 
         // The same message correctly signed but six minutes old (a replay) fails.
         var old = DateTimeOffset.UtcNow.AddMinutes(-6);
-        var (timestamp, signature) = WebhookSender.Sign(subscription.Secret, request.WebhookId, old, request.Body);
+        var (timestamp, signature) = WebhookSignature.Sign(subscription.Secret, request.WebhookId, old, request.Body);
         var replay = new HeaderDictionary
         {
             ["webhook-id"] = request.WebhookId,
@@ -104,7 +104,7 @@ public sealed class SignatureTests
         Random.Shared.NextBytes(key);
         var secret = "whsec_" + Convert.ToBase64String(key);
         var at = DateTimeOffset.FromUnixTimeSeconds(1_700_000_000);
-        var (timestamp, signature) = WebhookSender.Sign(secret, "msg_abc", at, "{\"a\":1}");
+        var (timestamp, signature) = WebhookSignature.Sign(secret, "msg_abc", at, "{\"a\":1}");
 
         var expected = Convert.ToBase64String(System.Security.Cryptography.HMACSHA256.HashData(
             key, System.Text.Encoding.UTF8.GetBytes("msg_abc.1700000000.{\"a\":1}")));

@@ -2,12 +2,13 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Publishing.Authoring.Data;
 using Publishing.Contracts;
+using static Publishing.Authoring.Content.Diff.JsonValues;
 
 namespace Publishing.Authoring.Content.Diff;
 
 /// <summary>
 /// Field-level diff of two <c>fields</c> documents of a content item, each change carrying its
-/// change class (domain.md, "Change classes and review policy").
+/// change class (<see cref="ChangeClassification"/>).
 /// </summary>
 /// <remarks>
 /// <para>Objects are walked property by property; scalars compare by JSON value. A property that is
@@ -54,18 +55,13 @@ public static class ContentDiff
     public static IReadOnlyList<FieldChange> Compute(
         string type, JsonElement? before, JsonElement after, (string? Before, string After)? title = null)
     {
-        var rules = type switch
-        {
-            ContentTypes.Drug => (ClassRule)Rules.Drug,
-            ContentTypes.Article => Rules.Article,
-            _ => throw new ArgumentException($"Unknown content type '{type}'.", nameof(type)),
-        };
+        var rule = ChangeClassification.For(type);
         if (after.ValueKind != JsonValueKind.Object)
             throw new ArgumentException("The fields must be a JSON object.", nameof(after));
         if (before is { } b && HasValue(b) && b.ValueKind != JsonValueKind.Object)
             throw new ArgumentException("The published fields must be a JSON object.", nameof(before));
 
-        var walker = new Walker(rules);
+        var walker = new Walker(rule);
         if (title is (var beforeTitle, var afterTitle) && !string.Equals(beforeTitle, afterTitle, StringComparison.Ordinal))
             walker.Changes.Add(new FieldChange(TitlePath, beforeTitle is null ? Added : Changed,
                 beforeTitle is null ? null : JsonSerializer.Serialize(beforeTitle, TextOptions),
@@ -78,14 +74,9 @@ public static class ContentDiff
         return walker.Changes;
     }
 
-    /// <summary>The highest change class present; <c>editorial</c> when there are no changes.</summary>
-    public static string Classify(IEnumerable<FieldChange> changes) =>
-        changes.Select(c => c.ChangeClass).Aggregate(ChangeClasses.Editorial, ChangeClasses.Max);
-
     /// <summary>How the items of each known list are identified, by the list's schema path.</summary>
     private static readonly Dictionary<string, Func<JsonElement, Identity?>> ListIdentities = new(StringComparer.Ordinal)
     {
-        // Case-insensitive: a casing fix of a condition is a change inside the indication, not a removal.
         // Case-insensitive: a casing fix of a condition is a change inside the indication, not a removal.
         ["indications"] = item => Str(item, "condition") is { } condition
             ? new Identity(
@@ -148,55 +139,7 @@ public static class ContentDiff
         public Location Item(string label) => new($"{Display}[{label}]", Schema, true);
     }
 
-    private delegate string ClassRule(Location at, string kind, JsonElement before, JsonElement after);
-
-    private static class Rules
-    {
-        /// <summary>
-        /// safety: approvals, administration, sideEffects.serious, a removed indication and any change
-        /// inside an existing indication (narrowing cannot be told from broadening, so conservative);
-        /// editorial: genericName, brandNames, tags; clinical: everything else (incl. an added indication).
-        /// </summary>
-        public static string Drug(Location at, string kind, JsonElement before, JsonElement after)
-        {
-            var root = Root(at.Schema);
-            switch (root)
-            {
-                case "approvals" or "administration":
-                    return ChangeClasses.Safety;
-                case "sideEffects" when at.Schema == "sideEffects":
-                    // The whole object was added, removed or replaced: safety when its serious list moved.
-                    return Same(Get(before, "serious"), Get(after, "serious")) ? ChangeClasses.Clinical : ChangeClasses.Safety;
-                case "sideEffects":
-                    return at.Schema == "sideEffects.serious" || at.Schema.StartsWith("sideEffects.serious.", StringComparison.Ordinal)
-                        ? ChangeClasses.Safety
-                        : ChangeClasses.Clinical;
-                case "indications" when at.Schema == "indications":
-                    // The list or one item added: broadening, clinical. Removed (or replaced by a non-list): safety.
-                    return kind == Added ? ChangeClasses.Clinical : ChangeClasses.Safety;
-                case "indications":
-                    return ChangeClasses.Safety;
-                case "genericName" or "brandNames" or "tags":
-                    return ChangeClasses.Editorial;
-                default:
-                    return ChangeClasses.Clinical;
-            }
-        }
-
-        /// <summary>
-        /// clinical: section bodies (a section added or removed adds or removes a body; sections are
-        /// identified by heading, so a renamed heading is a removal plus an addition, hence clinical)
-        /// and relatedDrugs; editorial: everything else (title, summary, conditions, tags...).
-        /// </summary>
-        public static string Article(Location at, string kind, JsonElement before, JsonElement after) =>
-            at.Schema is "sections" or "sections.body" || Root(at.Schema) == "relatedDrugs"
-                ? ChangeClasses.Clinical
-                : ChangeClasses.Editorial;
-
-        private static string Root(string schema) => schema.Split('.')[0];
-    }
-
-    private sealed class Walker(ClassRule rule)
+    private sealed class Walker(ChangeClassification.Rule rule)
     {
         public List<FieldChange> Changes { get; } = [];
 
@@ -292,19 +235,8 @@ public static class ContentDiff
         private void Emit(Location at, string kind, JsonElement before, JsonElement after) =>
             Changes.Add(new FieldChange(at.Display, kind,
                 HasValue(before) ? Text(before) : null, HasValue(after) ? Text(after) : null,
-                rule(at, kind, before, after)));
+                rule(at.Schema, kind, before, after)));
     }
-
-    private static bool HasValue(JsonElement e) => e.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null);
-
-    private static bool Same(JsonElement a, JsonElement b) =>
-        HasValue(a) && HasValue(b) ? JsonElement.DeepEquals(a, b) : HasValue(a) == HasValue(b);
-
-    private static JsonElement Get(JsonElement e, string name) =>
-        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) ? v : default;
-
-    private static string? Str(JsonElement e, string name) =>
-        Get(e, name) is { ValueKind: JsonValueKind.String } s ? s.GetString() : null;
 
     /// <summary>Compact JSON text of a value (non-ASCII kept as is).</summary>
     private static string Text(JsonElement e) => JsonSerializer.Serialize(e, TextOptions);

@@ -1,7 +1,7 @@
 namespace Publishing.Authoring.Content.Model;
 
 /// <summary>
-/// The fields of an article (domain.md, "Content model"). Property order here is the order of the
+/// The fields of an article (docs/product.md, "Content model"). Property order here is the order of the
 /// normalized JSON.
 /// </summary>
 public sealed record Article(

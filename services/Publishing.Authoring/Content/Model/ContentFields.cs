@@ -44,7 +44,7 @@ public sealed class ContentFieldsResult
 }
 
 /// <summary>
-/// Validates and normalizes the <c>fields</c> of a drug entry or article (domain.md, "Content model").
+/// Validates and normalizes the <c>fields</c> of a drug entry or article (docs/product.md, "Content model").
 /// Every problem is reported under its JSON path, prefixed with "fields". Every text obeys
 /// <see cref="TextHygiene"/>; only the prose members (<see cref="TextKind.LongText"/>) may hold line breaks and tabs.
 /// </summary>

@@ -6,7 +6,7 @@ public interface IContentFields
 }
 
 /// <summary>
-/// The fields of a drug entry (domain.md, "Content model"). Property order here is the order of the
+/// The fields of a drug entry (docs/product.md, "Content model"). Property order here is the order of the
 /// normalized JSON; optional members that are null are left out of it.
 /// </summary>
 public sealed record DrugEntry(
