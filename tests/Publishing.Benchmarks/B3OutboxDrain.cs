@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Publishing.Authoring;
 using Publishing.Authoring.Data;
 using Publishing.Messaging.Outbox;
+using Publishing.Testing;
 using RabbitMQ.Client;
 
 namespace Publishing.Benchmarks;
@@ -24,9 +25,9 @@ public static class B3OutboxDrain
     public static async Task<Row[]> RunAsync(Uri vhost, string data, int rows, int batchSize)
     {
         var folder = Path.Combine(data, "b3-authoring");
-        var settings = BenchHost.Settings(vhost, folder);
+        var settings = BenchHosts.Settings(vhost, folder);
         settings["Messaging:Outbox:SweepInterval"] = "01:00:00";
-        await using var host = await BenchHost.StartAsync("authoring", AuthoringHost.Create, settings);
+        await using var host = await BenchHosts.StartAsync("authoring", AuthoringHost.Create, settings);
         await BindSinkAsync(vhost);
         await Task.Delay(500); // the dispatcher's first (empty) pass
 
@@ -79,7 +80,7 @@ public static class B3OutboxDrain
         await db.SaveChangesAsync();
     }
 
-    private static async Task<int> CountUnsentAsync(BenchHost host)
+    private static async Task<int> CountUnsentAsync(ServiceHost host)
     {
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AuthoringDbContext>();

@@ -13,6 +13,7 @@ using Publishing.Messaging.Outbox;
 using Publishing.Notifications;
 using Publishing.Review;
 using Publishing.SearchIndexing;
+using Publishing.Testing;
 
 namespace Publishing.Benchmarks;
 
@@ -32,10 +33,10 @@ public sealed class Pipeline : IAsyncDisposable
     private readonly Uri _vhost;
     private readonly string _data;
     private readonly string _run = Guid.NewGuid().ToString("N")[..6];
-    private readonly List<BenchHost> _consumers = [];
+    private readonly Dictionary<string, ServiceHost> _consumers = [];
     private int _sequence;
 
-    private Pipeline(Uri vhost, string data, BenchHost authoring, CompletionTracker tracker)
+    private Pipeline(Uri vhost, string data, ServiceHost authoring, CompletionTracker tracker)
     {
         Tracker = tracker;
         _vhost = vhost;
@@ -43,16 +44,16 @@ public sealed class Pipeline : IAsyncDisposable
         Authoring = authoring;
     }
 
-    public BenchHost Authoring { get; }
+    public ServiceHost Authoring { get; }
     public CompletionTracker Tracker { get; }
-    public BenchHost? Notifications => _consumers.FirstOrDefault(h => h.Name == "notifications");
+    public ServiceHost? Notifications => _consumers.GetValueOrDefault("notifications");
 
     public static async Task<Pipeline> StartAsync(Uri vhost, string data, Action<Dictionary<string, string?>>? tune = null)
     {
-        var settings = BenchHost.Settings(vhost, Path.Combine(data, "authoring"));
+        var settings = BenchHosts.Settings(vhost, Path.Combine(data, "authoring"));
         tune?.Invoke(settings);
         var tracker = new CompletionTracker();
-        var authoring = await BenchHost.StartAsync("authoring", AuthoringHost.Create, settings,
+        var authoring = await BenchHosts.StartAsync("authoring", AuthoringHost.Create, settings,
             services => services.AddPublishObserver(_ => new PublishedObserver(tracker)));
         var pipeline = new Pipeline(vhost, data, authoring, tracker);
         pipeline._tune = tune;
@@ -70,17 +71,17 @@ public sealed class Pipeline : IAsyncDisposable
                      ("review", ReviewHost.Create), ("search-indexing", SearchIndexingHost.Create), ("notifications", NotificationsHost.Create),
                  })
         {
-            var settings = BenchHost.Settings(_vhost, Path.Combine(_data, name));
+            var settings = BenchHosts.Settings(_vhost, Path.Combine(_data, name));
             settings["Notifications:Webhooks:AllowPrivateNetworks"] = "true";
             _tune?.Invoke(settings);
             var observer = new CompletionObserver<ContentPublished>(name, Tracker);
-            _consumers.Add(await BenchHost.StartAsync(name, create, settings, services => services.AddConsumeObserver(_ => observer)));
+            _consumers[name] = await BenchHosts.StartAsync(name, create, settings, services => services.AddConsumeObserver(_ => observer));
         }
     }
 
     public async Task StopConsumersAsync()
     {
-        foreach (var host in _consumers) await host.DisposeAsync();
+        foreach (var host in _consumers.Values) await host.DisposeAsync();
         _consumers.Clear();
     }
 

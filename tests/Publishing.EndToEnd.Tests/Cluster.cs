@@ -1,4 +1,3 @@
-using System.Net;
 using Publishing.Authoring;
 using Publishing.Notifications;
 using Publishing.Review;
@@ -50,8 +49,7 @@ public sealed class Cluster : IAsyncDisposable
         var settings = ServiceHost.Settings(_broker, _data.Sub(name));
         foreach (var (key, value) in extra ?? []) settings[key] = value;
         var host = await ServiceHost.StartAsync(create, settings);
-        await Eventually.Until(async () => (await host.Http.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK,
-            TimeSpan.FromSeconds(60), $"{name} to be ready");
+        await host.WaitUntilReadyAsync();
         return host;
     }
 

@@ -27,14 +27,55 @@ public sealed class ServiceHost : IAsyncDisposable
     public IServiceProvider Services => App.Services;
 
     /// <param name="environment">Development by default: the dev issuer and loopback webhook targets exist only there.</param>
+    /// <param name="services">
+    /// Services added after the host's own and before it starts, e.g. a consume observer that must see
+    /// the first message of a backlog waiting in its queue.
+    /// </param>
     public static async Task<ServiceHost> StartAsync(
         Func<string[], Action<WebApplicationBuilder>?, WebApplication> create, IDictionary<string, string?> settings,
-        string environment = "Development")
+        string environment = "Development", Action<IServiceCollection>? services = null)
     {
-        var app = create(["--environment", environment], builder => builder.Configuration.AddInMemoryCollection(settings));
+        var app = create(["--environment", environment], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+            services?.Invoke(builder.Services);
+        });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new ServiceHost(app, new Uri(address));
+    }
+
+    /// <summary>
+    /// Waits until <c>/health/ready</c> reports Healthy: its databases migrated and its bus with every
+    /// receive endpoint up, so its queues exist before anything is published to them.
+    /// </summary>
+    public async Task WaitUntilReadyAsync(TimeSpan? timeout = null)
+    {
+        var last = "no answer";
+        async Task<bool> Ready()
+        {
+            try
+            {
+                using var response = await Http.GetAsync("/health/ready");
+                var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+                var status = body.TryGetProperty("status", out var s) ? s.GetString() : null;
+                last = $"{(int)response.StatusCode} {status ?? "(no status)"}";
+                return response.IsSuccessStatusCode && status == "Healthy";
+            }
+            catch (Exception ex) when (ex is HttpRequestException or JsonException)
+            {
+                last = ex.Message;
+                return false;
+            }
+        }
+        try
+        {
+            await Eventually.Until(Ready, timeout ?? TimeSpan.FromSeconds(60));
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"{Address}health/ready did not report Healthy in time (last: {last}).");
+        }
     }
 
     /// <summary>Settings for a test host: its own data folder, the given broker, a fast sweeper, dev tokens.</summary>
