@@ -3,20 +3,14 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Publishing.Testing;
 
 namespace Publishing.Benchmarks;
 
 /// <summary>
-/// B6 webhooks: 100 subscriptions (POST /api/subscriptions as an admin) pointing at a loopback Kestrel
-/// receiver that answers 204; events committed through the pipeline; deliveries/s from the first
-/// commit to the last delivery received, latency commit to each delivery received.
+/// B6 webhooks: 100 subscriptions (POST /api/subscriptions as an admin) pointing at a loopback
+/// <see cref="WebhookReceiver"/> that answers 204; events committed through the pipeline; deliveries/s
+/// from the first commit to the last delivery received, latency commit to each delivery received.
 /// </summary>
 public static class B6Webhooks
 {
@@ -28,33 +22,16 @@ public static class B6Webhooks
         var size = $"{events:N0} events x {Subscriptions}";
         var notifications = pipeline.Notifications ?? throw new BenchmarkFailure("B6: the Notifications host is not running.");
 
-        var received = new ConcurrentDictionary<string, long>();
         var committed = new ConcurrentDictionary<string, long>();
-        var latencies = new ConcurrentBag<double>();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        await using var receiver = builder.Build();
-        receiver.MapPost("/hooks/{n:int}", async (HttpRequest request) =>
-        {
-            var now = Stopwatch.GetTimestamp();
-            using var body = await JsonDocument.ParseAsync(request.Body);
-            var id = request.Headers["webhook-id"].ToString();
-            if (received.TryAdd($"{id}|{request.Path}", now)
-                && body.RootElement.TryGetProperty("data", out var data) && data.TryGetProperty("slug", out var slug)
-                && committed.TryGetValue(slug.GetString() ?? "", out var at))
-                latencies.Add(Clock.Ms(at, now));
-            return Results.NoContent();
-        });
-        await receiver.StartAsync();
-        var address = receiver.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.Fallback = new Reply(204);
 
         using var admin = await notifications.ClientAsAsync("bench-admin", "admin");
         for (var i = 0; i < Subscriptions; i++)
         {
             using var response = await admin.PostAsJsonAsync("/api/subscriptions", new
             {
-                name = $"bench-{i}", url = $"{address}/hooks/{i}", events = new[] { "content.published" },
+                name = $"bench-{i}", url = receiver.UrlFor($"hooks/{i}"), events = new[] { "content.published" },
                 filter = new { types = Array.Empty<string>(), slugs = Array.Empty<string>(), tags = Array.Empty<string>() },
             });
             if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed)
@@ -76,9 +53,11 @@ public static class B6Webhooks
 
         var last = -1;
         var lastChange = Stopwatch.GetTimestamp();
+        var received = FirstArrivals(receiver);
         while (received.Count < expected)
         {
             await Task.Delay(200);
+            received = FirstArrivals(receiver);
             if (received.Count != last) { last = received.Count; lastChange = Stopwatch.GetTimestamp(); continue; }
             if (Stopwatch.GetElapsedTime(lastChange) > TimeSpan.FromSeconds(60))
             {
@@ -88,8 +67,25 @@ public static class B6Webhooks
             }
         }
         var mem = memory.Stop();
-        var seconds = Stopwatch.GetElapsedTime(start, received.Values.Max()).TotalSeconds;
-        return new Row(name, size, expected / seconds, "deliveries/s", Stats.Of(latencies.ToArray()), mem,
+        var latencies = received.Select(r => (Slug: Slug(r), r.Timestamp))
+            .Where(r => committed.ContainsKey(r.Slug))
+            .Select(r => Clock.Ms(committed[r.Slug], r.Timestamp)).ToArray();
+        var seconds = Stopwatch.GetElapsedTime(start, received.Max(r => r.Timestamp)).TotalSeconds;
+        return new Row(name, size, expected / seconds, "deliveries/s", Stats.Of(latencies), mem,
             "loopback receiver answering 204; latency = commit -> delivery received") { Items = expected };
+    }
+
+    /// <summary>The first arrival of each delivery (webhook id at one subscription's path); a retry is not another.</summary>
+    private static List<ReceivedRequest> FirstArrivals(WebhookReceiver receiver) => receiver.Requests
+        .GroupBy(r => (r.WebhookId, r.Path))
+        .Select(g => g.MinBy(r => r.Timestamp)!)
+        .ToList();
+
+    private static string Slug(ReceivedRequest request)
+    {
+        using var body = JsonDocument.Parse(request.Body);
+        return body.RootElement.TryGetProperty("data", out var data) && data.TryGetProperty("slug", out var slug)
+            ? slug.GetString() ?? ""
+            : "";
     }
 }

@@ -36,7 +36,7 @@ public sealed class KeyRingProtectionTests
     [Fact]
     public async Task With_a_certificate_the_host_starts_stores_its_keys_encrypted_and_signs_across_restarts()
     {
-        await using var receiver = await Receiver.StartAsync();
+        await using var receiver = await WebhookReceiver.StartAsync();
         var network = new FakeNetwork().Name("subscriber.example.org", "93.184.215.14");
         using var data = new TempDirectory();
         var (path, password) = KeyRingCertificateFile.Write(data.Sub("secrets"));

@@ -12,7 +12,7 @@ public sealed class SecretsAtRestTests
     [Fact]
     public async Task The_database_holds_the_secret_encrypted_and_webhooks_are_signed_with_the_one_shown_at_creation()
     {
-        await using var receiver = await Receiver.StartAsync();
+        await using var receiver = await WebhookReceiver.StartAsync();
         using var api = new NotificationsApi();
         var admin = await api.AdminAsync();
         var subscription = await admin.SubscribeAsync(receiver.Url);
@@ -29,7 +29,7 @@ public sealed class SecretsAtRestTests
     [Fact]
     public async Task A_host_restarted_on_the_same_database_still_signs_with_the_same_secret()
     {
-        await using var receiver = await Receiver.StartAsync();
+        await using var receiver = await WebhookReceiver.StartAsync();
         using var data = new TempDirectory();
         Created subscription;
         using (var first = new NotificationsApi(dataDirectory: data.Path))
@@ -44,7 +44,7 @@ public sealed class SecretsAtRestTests
     [Fact]
     public async Task Secrets_an_earlier_version_stored_in_clear_are_encrypted_at_the_next_start_and_still_sign()
     {
-        await using var receiver = await Receiver.StartAsync();
+        await using var receiver = await WebhookReceiver.StartAsync();
         using var data = new TempDirectory();
         var secret = Publishing.Notifications.Subscriptions.CreateSubscription.NewSecret();
         using (var old = new NotificationsApi(dataDirectory: data.Path))

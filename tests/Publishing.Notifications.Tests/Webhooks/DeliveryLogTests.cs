@@ -18,7 +18,7 @@ public sealed class DeliveryLogTests
     [Fact]
     public async Task A_failing_endpoints_error_page_never_reaches_the_log_or_the_deliveries_api()
     {
-        await using var receiver = await Receiver.StartAsync("127.0.0.1", new Reply(500, Body: RemoteBody));
+        await using var receiver = await WebhookReceiver.StartAsync("127.0.0.1", new Reply(500, Body: RemoteBody));
         using var api = new NotificationsApi();
         var admin = await api.AdminAsync();
         var subscription = await admin.SubscribeAsync(receiver.Url);
@@ -42,7 +42,7 @@ public sealed class DeliveryLogTests
     [Fact]
     public async Task Retry_After_is_told_in_our_words()
     {
-        await using var receiver = await Receiver.StartAsync("127.0.0.1",
+        await using var receiver = await WebhookReceiver.StartAsync("127.0.0.1",
             new Reply(503, new Dictionary<string, string> { ["Retry-After"] = "120" }, Body: RemoteBody));
         using var api = new NotificationsApi();
         var admin = await api.AdminAsync();

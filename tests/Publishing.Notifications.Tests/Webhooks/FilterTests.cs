@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Publishing.Notifications.Tests.Api;
+using Publishing.Testing;
 using Xunit;
 
 namespace Publishing.Notifications.Tests.Webhooks;
@@ -10,10 +11,10 @@ public sealed class FilterTests
     [Fact]
     public async Task Each_subscriber_gets_only_the_slugs_types_tags_and_events_it_asked_for()
     {
-        await using var regorafenibSite = await Receiver.StartAsync();
-        await using var sarcomaSite = await Receiver.StartAsync();
-        await using var articleSite = await Receiver.StartAsync();
-        await using var withdrawalsSite = await Receiver.StartAsync();
+        await using var regorafenibSite = await WebhookReceiver.StartAsync();
+        await using var sarcomaSite = await WebhookReceiver.StartAsync();
+        await using var articleSite = await WebhookReceiver.StartAsync();
+        await using var withdrawalsSite = await WebhookReceiver.StartAsync();
         using var api = new NotificationsApi();
         var admin = await api.AdminAsync();
         await admin.SubscribeAsync(regorafenibSite.Url, filter: new { slugs = new[] { "regorafenib" } });
@@ -28,7 +29,7 @@ public sealed class FilterTests
         // The withdrawal carries no tags: it is matched on the tags imatinib was published with.
         await api.PublishAndWaitAsync(Sample.Withdrawn("imatinib"));
 
-        var expected = new Dictionary<Receiver, string[]>
+        var expected = new Dictionary<WebhookReceiver, string[]>
         {
             [regorafenibSite] = ["content.published regorafenib"],
             [sarcomaSite] = ["content.published imatinib", "content.published soft-tissue-sarcoma", "content.reviewed imatinib", "content.withdrawn imatinib"],
@@ -47,7 +48,7 @@ public sealed class FilterTests
     [Fact]
     public async Task A_redelivered_broker_message_makes_no_second_delivery()
     {
-        await using var receiver = await Receiver.StartAsync();
+        await using var receiver = await WebhookReceiver.StartAsync();
         using var api = new NotificationsApi();
         var admin = await api.AdminAsync();
         var subscription = await admin.SubscribeAsync(receiver.Url);

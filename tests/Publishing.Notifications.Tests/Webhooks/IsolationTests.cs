@@ -15,9 +15,9 @@ public sealed class IsolationTests(ITestOutputHelper output)
     public async Task One_dead_endpoint_among_ten_does_not_delay_the_other_nine()
     {
         const int events = 40;
-        var healthy = new List<Receiver>();
-        for (var i = 0; i < 9; i++) healthy.Add(await Receiver.StartAsync());
-        await using var dead = await Receiver.StartAsync();
+        var healthy = new List<WebhookReceiver>();
+        for (var i = 0; i < 9; i++) healthy.Add(await WebhookReceiver.StartAsync());
+        await using var dead = await WebhookReceiver.StartAsync();
         dead.Fallback = Reply.Hanging;
         try
         {
@@ -78,7 +78,7 @@ public sealed class IsolationTests(ITestOutputHelper output)
     [Fact]
     public async Task A_site_behind_many_subscriptions_never_gets_more_attempts_at_once_than_its_limit()
     {
-        await using var site = await Receiver.StartAsync();
+        await using var site = await WebhookReceiver.StartAsync();
         site.Delay = TimeSpan.FromMilliseconds(50);
         using var api = new NotificationsApi(settings: new Dictionary<string, string?>
         {
@@ -103,8 +103,8 @@ public sealed class IsolationTests(ITestOutputHelper output)
     [Fact]
     public async Task Claimed_deliveries_go_out_oldest_first_whichever_site_they_are_for()
     {
-        await using var first = await Receiver.StartAsync();
-        await using var second = await Receiver.StartAsync();
+        await using var first = await WebhookReceiver.StartAsync();
+        await using var second = await WebhookReceiver.StartAsync();
         // Slow enough that every event is queued while the first attempts are still running.
         first.Delay = second.Delay = TimeSpan.FromMilliseconds(100);
         using var api = new NotificationsApi(settings: new Dictionary<string, string?>

@@ -84,7 +84,7 @@ public sealed class PrivateNetworkTests
     [Fact]
     public async Task A_subscriber_in_a_listed_range_is_delivered_to_while_metadata_stays_blocked_at_connect_time()
     {
-        await using var receiver = await Receiver.StartAsync();
+        await using var receiver = await WebhookReceiver.StartAsync();
         var network = new FakeNetwork()
             .Name("intranet.example.org", "10.20.1.5")
             .Name("metadata.example.org", "169.254.169.254");

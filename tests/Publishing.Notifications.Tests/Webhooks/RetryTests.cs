@@ -17,7 +17,7 @@ public sealed class RetryTests
     [Fact]
     public async Task Two_500s_then_a_200_make_three_attempts_with_one_webhook_id_all_logged()
     {
-        await using var receiver = await Receiver.StartAsync("127.0.0.1", new Reply(500), new Reply(500), Reply.Ok);
+        await using var receiver = await WebhookReceiver.StartAsync("127.0.0.1", new Reply(500), new Reply(500), Reply.Ok);
         using var api = new NotificationsApi(Clock());
         var admin = await api.AdminAsync();
         var subscription = await admin.SubscribeAsync(receiver.Url);
@@ -54,7 +54,7 @@ public sealed class RetryTests
     public async Task Retry_After_on_429_and_503_is_honoured_in_seconds_and_as_a_date()
     {
         var clock = Clock();
-        await using var receiver = await Receiver.StartAsync("127.0.0.1",
+        await using var receiver = await WebhookReceiver.StartAsync("127.0.0.1",
             new Reply(429, new Dictionary<string, string> { ["Retry-After"] = "120" }));
         using var api = new NotificationsApi(clock);
         var admin = await api.AdminAsync();
@@ -82,7 +82,7 @@ public sealed class RetryTests
     [Fact]
     public async Task A_410_disables_the_subscription_stops_its_deliveries_and_tells_the_owner()
     {
-        await using var receiver = await Receiver.StartAsync("127.0.0.1", new Reply(410));
+        await using var receiver = await WebhookReceiver.StartAsync("127.0.0.1", new Reply(410));
         using var api = new NotificationsApi();
         var admin = await api.AdminAsync("admin-1");
         var subscription = await admin.SubscribeAsync(receiver.Url, name: "Gone site");
@@ -113,7 +113,7 @@ public sealed class RetryTests
     [Fact]
     public async Task A_hanging_receiver_is_cut_at_the_attempt_timeout()
     {
-        await using var receiver = await Receiver.StartAsync("127.0.0.1", Reply.Hanging);
+        await using var receiver = await WebhookReceiver.StartAsync("127.0.0.1", Reply.Hanging);
         using var api = new NotificationsApi(settings: new Dictionary<string, string?>
         {
             ["Notifications:Webhooks:AttemptTimeout"] = "00:00:01",
@@ -136,7 +136,7 @@ public sealed class RetryTests
     [Fact]
     public async Task A_re_drive_sends_a_delivered_webhook_again_with_the_same_id()
     {
-        await using var receiver = await Receiver.StartAsync();
+        await using var receiver = await WebhookReceiver.StartAsync();
         using var api = new NotificationsApi();
         var admin = await api.AdminAsync();
         var subscription = await admin.SubscribeAsync(receiver.Url);
@@ -160,7 +160,7 @@ public sealed class RetryTests
     public async Task A_subscription_failing_for_five_days_is_disabled_and_its_owner_told()
     {
         var clock = Clock();
-        await using var receiver = await Receiver.StartAsync();
+        await using var receiver = await WebhookReceiver.StartAsync();
         receiver.Fallback = new Reply(500);
         // The clock moves 30 minutes a step; a claim's lease (eight attempt timeouts and a minute) must
         // outlast a step, or a claim that lands just as the clock moves is taken for a dead sender's

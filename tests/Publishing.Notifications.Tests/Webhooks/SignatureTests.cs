@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Publishing.Notifications.Tests.Api;
 using Publishing.Notifications.Webhooks;
+using Publishing.Testing;
 using StandardWebhooks;
 using StandardWebhooks.Diagnostics;
 using Xunit;
@@ -15,7 +16,7 @@ public sealed class SignatureTests
     [Fact]
     public async Task A_published_change_arrives_signed_and_verifies_while_tampering_and_replay_do_not()
     {
-        await using var receiver = await Receiver.StartAsync();
+        await using var receiver = await WebhookReceiver.StartAsync();
         using var api = new NotificationsApi(settings: new Dictionary<string, string?>
         {
             ["PublicBaseUrl"] = "https://medicines.example.org/",
@@ -85,7 +86,7 @@ public sealed class SignatureTests
     [Fact]
     public async Task Sample_content_is_marked_as_sample_in_the_webhook_so_no_site_shows_its_sign_off_as_real()
     {
-        await using var receiver = await Receiver.StartAsync();
+        await using var receiver = await WebhookReceiver.StartAsync();
         using var api = new NotificationsApi();
         var admin = await api.AdminAsync();
         await admin.SubscribeAsync(receiver.Url);

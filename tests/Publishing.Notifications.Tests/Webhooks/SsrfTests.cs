@@ -124,7 +124,7 @@ public sealed class SsrfTests
     [Fact]
     public async Task At_connect_time_a_name_resolving_to_a_special_use_address_is_never_connected_to()
     {
-        await using var receiver = await Receiver.StartAsync();
+        await using var receiver = await WebhookReceiver.StartAsync();
         var network = new FakeNetwork().Name("public.example.org", "93.184.215.14");
         foreach (var (name, address, _) in ConnectTimeCases) network.Name($"{name}.example.org", address);
         using var api = Guarded(network);
@@ -155,7 +155,7 @@ public sealed class SsrfTests
     [InlineData("127.0.0.1")]
     public async Task Delivery_refuses_a_host_that_resolves_to_loopback_at_connect_time(string host)
     {
-        await using var receiver = await Receiver.StartAsync();
+        await using var receiver = await WebhookReceiver.StartAsync();
         using var api = Guarded();
         var id = await InsertSubscriptionAsync(api, $"http://{host}:{receiver.Port}/hook");
 
@@ -171,9 +171,9 @@ public sealed class SsrfTests
     [Fact]
     public async Task A_redirect_is_not_followed_and_its_target_is_not_shown()
     {
-        await using var internalSite = await Receiver.StartAsync();
+        await using var internalSite = await WebhookReceiver.StartAsync();
         var location = $"http://127.0.0.1:{internalSite.Port}/admin/internal-only";
-        await using var receiver = await Receiver.StartAsync("127.0.0.1",
+        await using var receiver = await WebhookReceiver.StartAsync("127.0.0.1",
             new Reply(307, new Dictionary<string, string> { ["Location"] = location }));
         using var api = Guarded(new FakeNetwork().Name("public.example.org", "93.184.215.14"));
         var admin = await api.AdminAsync();

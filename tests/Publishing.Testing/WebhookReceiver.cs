@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -7,12 +8,12 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Publishing.Testing;
 
-namespace Publishing.Notifications.Tests.Api;
+namespace Publishing.Testing;
 
-/// <summary>One request a receiver got, as it arrived.</summary>
-public sealed record ReceivedRequest(string Path, IHeaderDictionary Headers, string Body, DateTimeOffset At)
+/// <summary>One request a receiver got, as it arrived (headers copied: Kestrel reuses its own once a request ends).</summary>
+/// <param name="Timestamp">When it arrived, in <see cref="Stopwatch"/> ticks, for latencies.</param>
+public sealed record ReceivedRequest(string Path, IHeaderDictionary Headers, string Body, DateTimeOffset At, long Timestamp)
 {
     public string WebhookId => Headers["webhook-id"].ToString();
 }
@@ -25,17 +26,21 @@ public sealed record Reply(int Status, IReadOnlyDictionary<string, string>? Head
 }
 
 /// <summary>
-/// A real HTTP endpoint on loopback (Kestrel on port 0) that records every request and answers what
-/// the test scripted, in order; once the script runs out it answers <see cref="Fallback"/>.
+/// A webhook subscriber's endpoint: a real HTTP server on loopback (Kestrel on port 0) that records
+/// every request, on any path, and answers what the test scripted, in order; once the script runs out
+/// it answers <see cref="Fallback"/>.
 /// </summary>
-public sealed class Receiver : IAsyncDisposable
+public sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<Reply> _script = new();
     private readonly ConcurrentQueue<ReceivedRequest> _requests = new();
+    private int _concurrent;
+    private int _maxConcurrent;
 
-    private Receiver(WebApplication app) => _app = app;
+    private WebhookReceiver(WebApplication app) => _app = app;
 
+    /// <summary><c>/hook</c> on the receiver; any other path is received too (<see cref="UrlFor"/>).</summary>
     public Uri Url { get; private set; } = null!;
     public int Port => Url.Port;
     public Reply Fallback { get; set; } = Reply.Ok;
@@ -46,19 +51,17 @@ public sealed class Receiver : IAsyncDisposable
     /// <summary>The most requests this receiver was handling at one moment.</summary>
     public int MaxConcurrent => _maxConcurrent;
 
-    private int _concurrent;
-    private int _maxConcurrent;
     public IReadOnlyList<ReceivedRequest> Requests => [.. _requests];
     public int Count => _requests.Count;
 
-    public static async Task<Receiver> StartAsync(string address = "127.0.0.1", params Reply[] script)
+    public static async Task<WebhookReceiver> StartAsync(string address = "127.0.0.1", params Reply[] script)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Parse(address), 0));
         var app = builder.Build();
-        var receiver = new Receiver(app);
-        foreach (var r in script) receiver._script.Enqueue(r);
+        var receiver = new WebhookReceiver(app);
+        receiver.Then(script);
         app.Map("/{**path}", receiver.HandleAsync);
         await app.StartAsync();
         var bound = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
@@ -66,6 +69,10 @@ public sealed class Receiver : IAsyncDisposable
         return receiver;
     }
 
+    /// <summary>Another path on this receiver, e.g. one per subscription.</summary>
+    public Uri UrlFor(string path) => new(Url, "/" + path.TrimStart('/'));
+
+    /// <summary>Adds replies to the end of the script.</summary>
     public void Then(params Reply[] replies)
     {
         foreach (var r in replies) _script.Enqueue(r);
@@ -96,7 +103,7 @@ public sealed class Receiver : IAsyncDisposable
         var body = await reader.ReadToEndAsync();
         var headers = new HeaderDictionary();
         foreach (var (k, v) in http.Request.Headers) headers[k] = v;
-        _requests.Enqueue(new ReceivedRequest(http.Request.Path, headers, body, DateTimeOffset.UtcNow));
+        _requests.Enqueue(new ReceivedRequest(http.Request.Path, headers, body, DateTimeOffset.UtcNow, Stopwatch.GetTimestamp()));
 
         var reply = _script.TryDequeue(out var scripted) ? scripted : Fallback;
         if (reply.Hang)
