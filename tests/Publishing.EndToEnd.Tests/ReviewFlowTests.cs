@@ -2,6 +2,16 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Publishing.Authoring.Data;
+using Publishing.Authoring.Publishing;
+using Publishing.Contracts;
+using Publishing.Messaging.Bus;
+using Publishing.Messaging.Outbox;
+using Publishing.Notifications.Events;
+using Publishing.Review.Data;
 using Publishing.Testing;
 using Xunit;
 
@@ -33,6 +43,18 @@ public sealed class ReviewFlowTests(RabbitMqFixture rabbit) : IDisposable
     private static Task<JsonElement> WaitForStatus(HttpClient editor, string slug, string status) =>
         Eventually.Until(() => editor.GetFromJsonAsync<JsonElement>($"/api/content/{slug}"),
             c => c.GetProperty("status").GetString() == status, what: $"{slug} to be {status}");
+
+    /// <summary>Waits until the host's outbox has sent every row it holds; the message ids of its <typeparamref name="TEvent"/>s.</summary>
+    private static async Task<List<Guid>> SentAsync<TContext, TEvent>(ServiceHost host) where TContext : DbContext
+    {
+        var type = $"{typeof(TEvent).FullName}, {typeof(TEvent).Assembly.GetName().Name}";
+        var rows = await Eventually.Until(async () =>
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<TContext>().Set<OutboxMessage>().AsNoTracking().ToListAsync();
+        }, all => all.All(m => m.SentAt is not null), what: $"{typeof(TContext).Name}'s outbox to be sent");
+        return rows.Where(m => m.MessageType == type).Select(m => m.MessageId).ToList();
+    }
 
     internal static async Task PublishSample(Cluster cluster, HttpClient editor, string slug)
     {
@@ -131,6 +153,9 @@ public sealed class ReviewFlowTests(RabbitMqFixture rabbit) : IDisposable
     public async Task Two_concurrent_final_approvals_publish_exactly_once()
     {
         await using var cluster = await Cluster.StartAsync(await rabbit.CreateVirtualHostAsync(), _data);
+        var reviewTraffic = MessageTraffic.Observe(cluster.Review.Services.GetRequiredService<IBus>());
+        var authoringTraffic = MessageTraffic.Observe(cluster.Authoring.Services.GetRequiredService<IBus>());
+        var notificationsTraffic = MessageTraffic.Observe(cluster.Notifications.Services.GetRequiredService<IBus>());
         var editor = await cluster.Authoring.ClientAsAsync("editor-1", "editor");
         var created = await editor.PostAsync("/api/content", new StringContent(Sample("targeted-therapy-soft-tissue-sarcoma").ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -146,7 +171,20 @@ public sealed class ReviewFlowTests(RabbitMqFixture rabbit) : IDisposable
         var admin = await cluster.Notifications.ClientAsAsync("admin-1", "admin");
         await Eventually.Until(() => admin.GetFromJsonAsync<JsonElement>("/api/notifications/events?slug=targeted-therapy-soft-tissue-sarcoma"),
             e => e.EnumerateArray().Any(x => x.GetProperty("eventType").GetString() == "ContentPublished"), what: "the publication to reach Notifications");
-        await Task.Delay(1000); // a duplicate, if one were sent, would arrive by now
+        // A duplicate would have to come down this chain; once each link has finished with all it was
+        // given, nothing more can arrive. Review has sent every approval it staged, Authoring and
+        // Notifications have consumed each as often as it was published, Authoring has sent every
+        // publication, Notifications has consumed each as often as it was published.
+        var recordEvent = ServiceEndpointNameFormatter.Instance.Consumer<RecordEventConsumer>();
+        var publishApproved = ServiceEndpointNameFormatter.Instance.Consumer<PublishApprovedRevisionConsumer>();
+        foreach (var approval in await SentAsync<ReviewDbContext, ReviewApproved>(cluster.Review))
+        {
+            var times = Math.Max(1, reviewTraffic.Published(approval));
+            await authoringTraffic.WaitUntilConsumedAsync(approval, times, publishApproved);
+            await notificationsTraffic.WaitUntilConsumedAsync(approval, times, recordEvent);
+        }
+        foreach (var publication in await SentAsync<AuthoringDbContext, ContentPublished>(cluster.Authoring))
+            await notificationsTraffic.WaitUntilConsumedAsync(publication, Math.Max(1, authoringTraffic.Published(publication)), recordEvent);
         var events = await admin.GetFromJsonAsync<JsonElement>("/api/notifications/events?slug=targeted-therapy-soft-tissue-sarcoma");
         Assert.Single(events.EnumerateArray(), e => e.GetProperty("eventType").GetString() == "ReviewApproved");
         Assert.Single(events.EnumerateArray(), e => e.GetProperty("eventType").GetString() == "ContentPublished");

@@ -36,9 +36,10 @@ public sealed class Producer : IAsyncDisposable
 
     public static string ConnectionString(string folder) => $"Data Source={Path.Combine(folder, "producer.db")}";
 
-    public OutboxRelay<TestDbContext> Relay(IOutboxPublisher publisher) =>
+    /// <param name="clock">The relay's clock (claims, their leases, sent times); the system's by default.</param>
+    public OutboxRelay<TestDbContext> Relay(IOutboxPublisher publisher, TimeProvider? clock = null) =>
         new(_services.GetRequiredService<IServiceScopeFactory>(), publisher, Options.Create(_options),
-            TimeProvider.System, NullLogger<OutboxRelay<TestDbContext>>.Instance);
+            clock ?? TimeProvider.System, NullLogger<OutboxRelay<TestDbContext>>.Instance);
 
     public async Task<List<Guid>> AddNotesAsync(int count)
     {

@@ -14,10 +14,9 @@ namespace Publishing.SearchIndexing.Tests.Api;
 /// <summary>The Search-indexing service in memory, fed events on its in-memory bus as the broker would.</summary>
 public sealed class SearchApi : ServiceApiFactory<Program, SearchDbContext>
 {
-    private readonly ConsumedObserver _consumed = new();
     private readonly IReadOnlyDictionary<string, string?> _settings = new Dictionary<string, string?>();
     private readonly Action<IServiceCollection>? _services;
-    private bool _observing;
+    private MessageTraffic? _traffic;
 
     public SearchApi() { }
 
@@ -42,15 +41,11 @@ public sealed class SearchApi : ServiceApiFactory<Program, SearchDbContext>
     /// <summary>Publishes an event and waits until its consumer finished and the index caught up.</summary>
     public async Task<Guid> DeliverAsync<T>(T message, Guid? messageId = null) where T : class
     {
-        if (!_observing)
-        {
-            Services.GetRequiredService<IBusControl>().ConnectConsumeObserver(_consumed);
-            _observing = true;
-        }
+        _traffic ??= MessageTraffic.Observe(Services.GetRequiredService<IBus>());
         var id = messageId ?? Guid.NewGuid();
-        var times = _consumed.Count(id) + 1;
+        var times = _traffic.Consumed(id) + 1;
         await Services.GetRequiredService<IBus>().Publish(message, c => c.MessageId = id);
-        await _consumed.WaitFor(id, times);
+        await _traffic.WaitUntilConsumedAsync(id, times);
         await IndexedAsync();
         return id;
     }
