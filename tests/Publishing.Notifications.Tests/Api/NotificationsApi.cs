@@ -57,6 +57,24 @@ public sealed class NotificationsApi : ServiceApiFactory<Program, NotificationsD
     public Task PublishAndWaitAsync<T>(T message, Guid? messageId = null) where T : class =>
         PublishAndWaitAsync(message, WebhooksConsumer, messageId);
 
+    /// <summary>
+    /// Waits until every webhook delivery and e-mail queued so far has left the queue (sent, failed or
+    /// disabled). A receiver records a request before answering it and the pickup folder gets a file
+    /// before its row is marked sent, so after this nothing more reaches them unless more is queued.
+    /// </summary>
+    public Task WaitUntilAllQueuedSentAsync() => Eventually.Until(() => WithDb(async db =>
+            !await db.Deliveries.AnyAsync(d => d.State == DeliveryStates.Pending)
+            && !await db.OutgoingEmails.AnyAsync(e => e.State == EmailStates.Pending)),
+        what: "every queued delivery and e-mail to be sent");
+
+    /// <summary>
+    /// Waits until no delivery is claimed: every attempt the worker took on has been made and recorded
+    /// (a receiver records a request before it answers, so it has seen each of them).
+    /// </summary>
+    public Task WaitUntilNoAttemptInFlightAsync() =>
+        Eventually.Until(() => WithDb(db => db.Deliveries.AllAsync(d => d.LockToken == null)),
+            what: "attempts in flight to be recorded");
+
     public Task<List<Delivery>> DeliveriesAsync(Guid subscriptionId) => WithDb(db => db.Deliveries.AsNoTracking()
         .Where(d => d.SubscriptionId == subscriptionId).Include(d => d.AttemptLog).OrderBy(d => d.Id).ToListAsync());
 
@@ -69,8 +87,7 @@ public sealed class NotificationsApi : ServiceApiFactory<Program, NotificationsD
             if (await done()) return;
             // A step past a claim's lease taken while an attempt is in flight would let the worker claim
             // that row again, as it does for a sender that died, and send it twice: wait for quiet first.
-            await Eventually.Until(() => WithDb(db => db.Deliveries.AllAsync(d => d.LockToken == null)),
-                what: "attempts in flight to be recorded before the clock moves on");
+            await WaitUntilNoAttemptInFlightAsync();
             clock.Advance(step);
             await Task.Delay(30);
         }

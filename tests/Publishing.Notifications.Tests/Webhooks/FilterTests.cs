@@ -1,6 +1,10 @@
 using System.Text.Json;
+using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Publishing.Messaging.Bus;
 using Publishing.Notifications.Tests.Api;
+using Publishing.Notifications.Webhooks;
 using Publishing.Testing;
 using Xunit;
 
@@ -37,7 +41,9 @@ public sealed class FilterTests
             [withdrawalsSite] = ["content.withdrawn imatinib"],
         };
         foreach (var (site, events) in expected) await site.WaitForAsync(events.Length);
-        await Task.Delay(300);
+        // Every event was handled above, so every delivery it asked for is queued: once none is pending,
+        // each site has had all it will get.
+        await api.WaitUntilAllQueuedSentAsync();
         foreach (var (site, events) in expected)
             Assert.Equal(events.Order(), site.Requests.Select(Describe).Order());
 
@@ -54,13 +60,16 @@ public sealed class FilterTests
         var subscription = await admin.SubscribeAsync(receiver.Url);
         var message = Sample.Published("imatinib");
         var messageId = Guid.NewGuid();
+        var traffic = MessageTraffic.Observe(api.Services.GetRequiredService<IBus>());
 
         await api.PublishAndWaitAsync(message, messageId: messageId);
         await api.PublishAndWaitAsync(message, messageId: messageId);
-        // Something after it on the same consumer, so the duplicate has surely been handled.
         await api.PublishAndWaitAsync(Sample.Published("sunitinib"));
         await receiver.WaitForAsync(2);
-        await Task.Delay(500);
+        // The redelivery is handled once the webhook consumer has finished the message twice (the second
+        // time skipped by its inbox); then what was queued is final, and sent once none is pending.
+        await traffic.WaitUntilConsumedAsync(messageId, 2, ServiceEndpointNameFormatter.Instance.Consumer<EnqueueWebhooksConsumer>());
+        await api.WaitUntilAllQueuedSentAsync();
 
         var deliveries = await api.DeliveriesAsync(subscription.Id);
         Assert.Equal(["imatinib", "sunitinib"], deliveries.Select(d => d.Slug).Order());

@@ -18,15 +18,21 @@ public sealed class RetryTests
     public async Task Two_500s_then_a_200_make_three_attempts_with_one_webhook_id_all_logged()
     {
         await using var receiver = await WebhookReceiver.StartAsync("127.0.0.1", new Reply(500), new Reply(500), Reply.Ok);
+        await using var marker = await WebhookReceiver.StartAsync();
         using var api = new NotificationsApi(Clock());
         var admin = await api.AdminAsync();
-        var subscription = await admin.SubscribeAsync(receiver.Url);
+        var subscription = await admin.SubscribeAsync(receiver.Url, filter: new { slugs = new[] { "imatinib" } });
+        await admin.SubscribeAsync(marker.Url, filter: new { slugs = new[] { "sunitinib" } }, name: "Marker site");
 
         await api.PublishAndWaitAsync(Sample.Published("imatinib"));
         await AttemptsRecordedAsync(api, subscription.Id, 1);
-        // Nothing before the first retry is due (5 s ± 10%).
+        // Nothing before the first retry is due (5 s ± 10%). Another site's delivery, queued once the
+        // clock has moved, is claimed at that time, and claims take the oldest due rows first: once it
+        // has arrived and nothing is in flight, a retry due by then would have reached the receiver.
         api.Clock!.Advance(TimeSpan.FromSeconds(4));
-        await Task.Delay(300);
+        await api.PublishAndWaitAsync(Sample.Published("sunitinib"));
+        await marker.WaitForAsync(1);
+        await api.WaitUntilNoAttemptInFlightAsync();
         Assert.Equal(1, receiver.Count);
 
         await api.AdvanceUntilAsync(TimeSpan.FromSeconds(1), () => Task.FromResult(receiver.Count >= 2), what: "the first retry");
@@ -96,9 +102,10 @@ public sealed class RetryTests
         Assert.Equal(DeliveryStates.Disabled, delivery.State);
         Assert.Equal(410, Assert.Single(delivery.AttemptLog).Status);
 
-        // Nothing more is queued or sent for it.
+        // Nothing more is queued or sent for it: the next publication has been handled (queuing nothing
+        // for it), and once nothing queued is pending no request can still be on its way.
         await api.PublishAndWaitAsync(Sample.Published("pazopanib", revision: 2));
-        await Task.Delay(300);
+        await api.WaitUntilAllQueuedSentAsync();
         Assert.Single(await api.DeliveriesAsync(subscription.Id));
         Assert.Equal(1, receiver.Count);
 

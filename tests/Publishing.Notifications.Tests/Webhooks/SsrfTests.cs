@@ -187,7 +187,7 @@ public sealed class SsrfTests
         Assert.Equal("HTTP 307 from the endpoint: redirects are not followed", attempt.Error);
         Assert.DoesNotContain("internal-only", await admin.GetStringAsync($"/api/subscriptions/{subscription.Id}/deliveries"));
         Assert.Equal(1, receiver.Count);
-        await Task.Delay(200);
+        // A followed redirect would have been part of that attempt, before it was recorded.
         Assert.Equal(0, internalSite.Count);
         Assert.Equal(DeliveryStates.Pending, (await api.DeliveriesAsync(subscription.Id)).Single().State);
     }
