@@ -8,7 +8,7 @@ public static class ServiceBuilder
     /// <see cref="WebApplication.CreateBuilder(string[])"/> without watching the settings files for
     /// changes. That watcher covers the whole content root, and the default data folder (SQLite files,
     /// the search index) lies under it when a host runs from its own folder, as the standalone host
-    /// does: every database write woke the watcher, about 9% of the CPU at a steady 100 events/s.
+    /// does: every database write woke the watcher, a visible share of the CPU under steady load.
     /// The services read their settings when they start, so a reload would not reach them anyway.
     /// </summary>
     public static WebApplicationBuilder Create(string[] args) =>

@@ -4,9 +4,9 @@ using System.Runtime.InteropServices;
 using Publishing.Benchmarks;
 using Publishing.Testing;
 
-// Benchmarks (issue 7): the pipeline measured against the raw broker in the same run.
+// Benchmarks: the pipeline measured against the raw broker in the same run.
 //   dotnet run -c Release --project tests/Publishing.Benchmarks             quick sizes
-//   dotnet run -c Release --project tests/Publishing.Benchmarks -- --full   the issue's sizes
+//   dotnet run -c Release --project tests/Publishing.Benchmarks -- --full   the sizes docs/performance.md reports
 // Options: --only B0,B3,...  run some scenarios (B2, B4, B5 and webhooks share the pipeline hosts);
 //          --producers N     concurrent writers in B2 (default 4);
 //          --rate N          B4's steady rate in events/s (default 100, the target's).
@@ -116,7 +116,7 @@ Console.WriteLine($"- Memory: every service runs in this one process, so there i
 
 // ---- the targets ----
 Console.WriteLine();
-Console.WriteLine("Targets (issue 7):");
+Console.WriteLine("Targets:");
 Row? Find(string prefix) => rows.FirstOrDefault(r => r.Scenario.StartsWith(prefix, StringComparison.Ordinal));
 var b2 = Find("B2");
 var b4 = Find("B4");

@@ -22,7 +22,7 @@ public sealed class StaffMailConsumer(
     public async Task Consume(ConsumeContext<ContentSubmittedForReview> context)
     {
         var m = context.Message;
-        var safety = m.ChangeClass == "safety";
+        var safety = m.ChangeClass == ChangeClasses.Safety;
         var subject = $"{(safety ? SafetyPrefix : "")}Review needed: {m.Title} ({m.Slug} revision {m.Revision})";
         var body = new StringBuilder()
             .AppendLine($"{m.AuthorName} submitted a {m.ChangeClass} change to {m.Title} for review.")

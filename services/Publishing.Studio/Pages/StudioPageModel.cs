@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Publishing.Contracts;
 using Publishing.Studio.Api;
 using Publishing.Studio.Auth;
 using Publishing.Studio.Forms;
@@ -41,6 +42,6 @@ public static class Display
 
     public static string Approvals(int n, string changeClass) =>
         n == 1
-            ? changeClass == "editorial" ? "1 approval" : "1 approval from a qualified reviewer"
+            ? ChangeClasses.NeedsQualifiedReviewer(changeClass) ? "1 approval from a qualified reviewer" : "1 approval"
             : $"{n} approvals from different qualified reviewers";
 }

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Publishing.Notifications.Data;
 using Publishing.Notifications.Tests.Api;
 using Publishing.Testing;
@@ -74,50 +72,4 @@ public sealed class DeliveryLogTests
         Assert.Equal("connection refused", attempt.Error);
     }
 
-    [Fact]
-    public async Task Remote_text_an_earlier_version_logged_is_rewritten_by_the_migration()
-    {
-        using var data = new TempDirectory();
-        var options = new DbContextOptionsBuilder<NotificationsDbContext>()
-            .UseSqlite($"Data Source={Path.Combine(data.Path, "notifications.db")};Pooling=False").Options;
-        await using var db = new NotificationsDbContext(options);
-        var migrations = db.Database.GetMigrations().ToList();
-        var before = migrations[migrations.FindIndex(m => m.EndsWith("_DeliveryLogWithoutRemoteBodies", StringComparison.Ordinal)) - 1];
-        var migrator = db.GetService<IMigrator>();
-        await migrator.MigrateAsync(before);
-
-        var subscription = new Subscription
-        {
-            Id = Guid.NewGuid(), Name = "Old", Url = "https://a.example.org/hook", Events = "[]", Secret = "whsec_x",
-            OwnerId = "admin-1", OwnerName = "Admin", CreatedAt = DateTimeOffset.UtcNow,
-        };
-        var delivery = new Delivery
-        {
-            SubscriptionId = subscription.Id, WebhookId = "msg_1", Endpoint = "https://a.example.org", EventType = "content.published",
-            Slug = "imatinib", Payload = "{}", LastError = $"HTTP 500 Internal Server Error: {RemoteBody}",
-            AttemptLog =
-            [
-                new() { At = DateTimeOffset.UtcNow, Status = 500, Error = $"HTTP 500 Internal Server Error: {RemoteBody}" },
-                new() { At = DateTimeOffset.UtcNow, Status = 307, Error = "HTTP 307 Temporary Redirect (redirect to http://10.0.0.5/INTERNAL-ONLY not followed)" },
-                new() { At = DateTimeOffset.UtcNow, Status = null, Error = "Received an invalid status line: 'INTERNAL-ONLY'." },
-                new() { At = DateTimeOffset.UtcNow, Status = null, Error = "No response within 15 s." },
-                new() { At = DateTimeOffset.UtcNow, Status = 204, Error = null },
-            ],
-        };
-        db.Subscriptions.Add(subscription);
-        db.Deliveries.Add(delivery);
-        await db.SaveChangesAsync();
-
-        await migrator.MigrateAsync();
-
-        db.ChangeTracker.Clear();
-        var errors = await db.DeliveryAttempts.AsNoTracking().OrderBy(a => a.Id).Select(a => a.Error).ToListAsync();
-        Assert.Equal(
-            [
-                "HTTP 500 from the endpoint", "HTTP 307 from the endpoint: redirects are not followed",
-                "no response (the detail recorded by an earlier version was removed)", "No response within 15 s.", null,
-            ],
-            errors);
-        Assert.Equal("HTTP 500 from the endpoint", (await db.Deliveries.AsNoTracking().SingleAsync()).LastError);
-    }
 }

@@ -30,7 +30,7 @@ public sealed class AtomFeedTests : IAsyncLifetime
     [InlineData("mixed", "Imatinib\u0001\u0008\u000B\u000C\u001F\uFFFE (Glivec)")]
     public async Task A_title_with_characters_XML_cannot_carry_still_gives_a_well_formed_feed(string name, string title)
     {
-        // Authoring refuses such titles now; content stored before that, or sent by another producer, still arrives.
+        // Authoring refuses such titles, but the feed must not depend on it: an event from another producer still arrives.
         var slug = $"atom-{name}-{Guid.NewGuid():N}"[..20];
         await _api.DeliverAsync(SearchApi.Published("imatinib", slug, 1) with { Title = title });
 

@@ -32,7 +32,7 @@ public sealed class SearchLimitsTests : IAsyncLifetime
 
     [Fact]
     public void A_regular_expression_is_refused_not_run() =>
-        // The probe of issue #12: exponential to determinise in the repeat count.
+        // A regular expression exponential to determinise in the repeat count.
         Assert.Contains("regular expressions", Refused("/[ab]*a[ab]{13}/").Message);
 
     [Theory]

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Publishing.Contracts;
 using Publishing.Studio.Api;
 
 namespace Publishing.Studio.Pages.Reviews;
@@ -21,7 +22,7 @@ public sealed class ReviewModel(ReviewApi reviews) : StudioPageModel
             if (!me.IsReviewer) return "Only reviewers approve changes.";
             if (me.Id == r.AuthorId) return "You wrote this revision, so you cannot approve it: another reviewer must.";
             if (r.Approvals.Any(a => a.ReviewerId == me.Id)) return "You have approved this review; it needs a different reviewer for the rest.";
-            if (r.ChangeClass != "editorial" && string.IsNullOrWhiteSpace(me.Qualification))
+            if (ChangeClasses.NeedsQualifiedReviewer(r.ChangeClass) && string.IsNullOrWhiteSpace(me.Qualification))
                 return $"A {r.ChangeClass} change needs a reviewer with a recorded clinical qualification; yours is not recorded.";
             return null;
         }
