@@ -43,7 +43,13 @@ public static class StudioAuth
         var secure = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = secure);
         if (oidc.Enabled)
-            builder.Services.Configure<SecurityHeadersOptions>(o => o.FormActionOrigins.Add(oidc.Authority!.GetLeftPart(UriPartial.Authority)));
+        {
+            // The sign-in and sign-out forms end in a redirect to the provider's pages, which form-action must allow.
+            builder.Services.AddSingleton<ProviderBrowserOrigins>();
+            builder.Services.AddHostedService<ProviderBrowserOriginsCheck>();
+            builder.Services.AddOptions<SecurityHeadersOptions>()
+                .Configure<ProviderBrowserOrigins>((o, provider) => o.FormActionOrigins.AddRange(provider.Origins));
+        }
 
         var auth = builder.Services.AddAuthentication()
             .AddCookie(Scheme, o =>
@@ -150,10 +156,11 @@ public sealed record StudioUser(string Id, string Name, IReadOnlySet<string> Rol
 /// <summary>
 /// <c>Studio:Oidc:*</c>: the organisation's identity provider, for production sign-in. The authority
 /// and its CA default to <c>Auth:Authority</c> and <c>Auth:AuthorityCaCertificate</c>, the provider the
-/// APIs already trust; it must be https outside Development.
+/// APIs already trust; it must be https outside Development. <c>BrowserOrigin</c>, when set, is where browsers
+/// reach the provider's sign-in and sign-out pages; unset, its discovery document says (<see cref="ProviderBrowserOrigins"/>).
 /// </summary>
 public sealed record OidcSettings(Uri? Authority, string? ClientId, string? ClientSecret, string[] Scopes, string RoleClaim,
-    string? Audience, string? CaCertificate, string DisplayName)
+    string? Audience, string? CaCertificate, string DisplayName, Uri? BrowserOrigin = null)
 {
     public bool Enabled => Authority is not null && !string.IsNullOrWhiteSpace(ClientId);
 
@@ -167,6 +174,18 @@ public sealed record OidcSettings(Uri? Authority, string? ClientId, string? Clie
         return new OidcSettings(authority, section["ClientId"], section["ClientSecret"], scopes,
             section["RoleClaim"] ?? config["Auth:Claims:Role"] ?? "role", section["Audience"],
             section["CaCertificate"] is { Length: > 0 } ca ? ca : config["Auth:AuthorityCaCertificate"] is { Length: > 0 } authCa ? authCa : null,
-            section["DisplayName"] ?? "your organisation's account");
+            section["DisplayName"] ?? "your organisation's account",
+            ParseBrowserOrigin(section["BrowserOrigin"], development));
+    }
+
+    private static Uri? ParseBrowserOrigin(string? value, bool development)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
+            || uri.PathAndQuery != "/")
+            throw new StartupRefusedException($"Studio:Oidc:BrowserOrigin '{value}' is not an origin (https://host[:port]).");
+        if (uri.Scheme != Uri.UriSchemeHttps && !development)
+            throw new StartupRefusedException($"Studio:Oidc:BrowserOrigin '{value}' is not https: people type their passwords there.");
+        return uri;
     }
 }
