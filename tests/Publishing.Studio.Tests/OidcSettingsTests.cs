@@ -5,11 +5,17 @@ using Publishing.Studio.Auth;
 namespace Publishing.Studio.Tests;
 
 /// <summary>
-/// <c>Studio:Oidc:BrowserOrigin</c> as an operator writes it: the origin of the provider's sign-in and sign-out
-/// pages (what the pages' form-action allows), which must be an https origin.
+/// <c>Studio:Oidc:*</c> as an operator writes it: the scopes that get a refresh token by default, and the browser
+/// origin of the provider's sign-in and sign-out pages (what the pages' form-action allows), an https origin.
 /// </summary>
 public sealed class OidcSettingsTests
 {
+    [Fact]
+    public void By_default_the_Studio_asks_for_a_refresh_token()
+    {
+        Assert.Equal(["openid", "profile", "offline_access"], OidcSettings.From(Config(), development: false).Scopes);
+    }
+
     [Fact]
     public void Unset_the_browser_origin_comes_from_the_providers_discovery_document()
     {
