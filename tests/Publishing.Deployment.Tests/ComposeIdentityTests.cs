@@ -175,6 +175,34 @@ public sealed class ComposeIdentityTests
             "Notifications does not set PublicBaseUrl (required outside Development).");
     }
 
+    [Fact]
+    public void Studio_asks_only_for_scopes_its_client_has_and_keeps_people_signed_in_at_Keycloaks_browser_origin()
+    {
+        var studio = compose.ForProject("Publishing.Studio");
+        Assert.True(studio is not null, "No compose service builds Publishing.Studio.");
+        var env = studio.Environment;
+        var client = realm.Client(env.GetValueOrDefault("Studio__Oidc__ClientId") ?? "");
+        Assert.True(client is not null, $"'{studio.Name}' Studio__Oidc__ClientId is not a client of {Realm.FileName}.");
+
+        // Keycloak refuses a sign-in that asks for a scope the client does not have (the Studio's default includes
+        // offline_access, which this realm does not define); openid is the protocol's, not a client scope.
+        var scopes = env.GetValueOrDefault("Studio__Oidc__Scopes");
+        Assert.True(scopes is { Length: > 0 }, $"'{studio.Name}' should set Studio__Oidc__Scopes to scopes its Keycloak client has.");
+        var known = Realm.Strings(client.Value, "defaultClientScopes").Concat(Realm.Strings(client.Value, "optionalClientScopes")).Append("openid").ToHashSet();
+        var unknown = scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(s => !known.Contains(s)).ToList();
+        Assert.True(unknown.Count == 0, $"'{studio.Name}' asks for scopes the realm client does not have, so Keycloak would refuse every sign-in: {string.Join(", ", unknown)}");
+        // The Studio renews access tokens with the refresh token Keycloak gives the code flow.
+        Assert.NotEqual("false", Realm.Attribute(client.Value, "use.refresh.tokens"));
+
+        // The sign-in button's redirect goes to Keycloak's frontend URL; the Studio's form-action must allow exactly that origin.
+        var keycloakHostname = compose.Services.GetValueOrDefault(Keycloak)?.Environment.GetValueOrDefault("KC_HOSTNAME");
+        Assert.True(Uri.TryCreate(keycloakHostname, UriKind.Absolute, out var frontend), $"'{Keycloak}' KC_HOSTNAME '{keycloakHostname}' is not a URL.");
+        var browserOrigin = env.GetValueOrDefault("Studio__Oidc__BrowserOrigin");
+        Assert.True(browserOrigin is null || (Uri.TryCreate(browserOrigin, UriKind.Absolute, out var origin)
+                                              && origin.GetLeftPart(UriPartial.Authority) == frontend.GetLeftPart(UriPartial.Authority)),
+            $"'{studio.Name}' Studio__Oidc__BrowserOrigin '{browserOrigin}' is not the origin of '{Keycloak}' KC_HOSTNAME {keycloakHostname}, where browsers sign in.");
+    }
+
     /// <summary>The realm takes the client's secret from an environment variable of the keycloak service, set to the same value the app is given.</summary>
     private void ExpectSameSecret(System.Text.Json.JsonElement client, string? appSecret, string what)
     {

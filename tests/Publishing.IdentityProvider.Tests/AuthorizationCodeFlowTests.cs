@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.WebUtilities;
 using Publishing.Testing;
 using Xunit;
@@ -15,7 +14,7 @@ namespace Publishing.IdentityProvider.Tests;
 /// exchanged with the client secret, userinfo, and sign-out back to the Studio.
 /// </summary>
 [Collection(ProviderCollection.Name)]
-public sealed partial class AuthorizationCodeFlowTests(ProviderFixture fixture)
+public sealed class AuthorizationCodeFlowTests(ProviderFixture fixture)
 {
     private OidcProvider Idp => fixture.Provider;
 
@@ -125,26 +124,10 @@ public sealed partial class AuthorizationCodeFlowTests(ProviderFixture fixture)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
-    /// <summary>A cookie-keeping client that stops at each redirect, as a test wants to see them.</summary>
-    private HttpClient Browser()
-    {
-        var handler = Idp.CreateTrustingHandler();
-        handler.AllowAutoRedirect = false;
-        handler.UseCookies = true;
-        handler.CookieContainer = new CookieContainer();
-        return new HttpClient(handler) { BaseAddress = Idp.Authority };
-    }
+    private HttpClient Browser() => StudioCodeFlow.Browser(Idp);
 
-    private static FormUrlEncodedContent LoginForm(string html, string username, string password)
-    {
-        var fields = HiddenInput().Matches(html).ToDictionary(m => m.Groups["name"].Value, m => WebUtility.HtmlDecode(m.Groups["value"].Value));
-        fields["username"] = username;
-        fields["password"] = password;
-        return new FormUrlEncodedContent(fields);
-    }
+    private static FormUrlEncodedContent LoginForm(string html, string username, string password) =>
+        StudioCodeFlow.LoginForm(html, username, password);
 
-    [GeneratedRegex("""<input type="hidden" name="(?<name>[^"]+)" value="(?<value>[^"]*)">""")]
-    private static partial Regex HiddenInput();
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    private static string Base64Url(byte[] bytes) => StudioCodeFlow.Base64Url(bytes);
 }

@@ -19,6 +19,8 @@ public sealed class ProviderFixture : IAsyncLifetime
         Users = [.. OidcProviderOptions.DefaultUsers, new("sole", "sole-password", "oidc-sole", "Sol Evans", ["editor", "reviewer"], "Clinical pharmacist")],
         StudioRedirectUris = [StudioCallback],
         StudioPostLogoutRedirectUris = [StudioSignedOut],
+        // Browsers sign in at https://localhost:PORT; everything else, these tests included, uses https://127.0.0.1:PORT.
+        BrowserHostName = "localhost",
     });
 
     public async Task DisposeAsync() => await Provider.DisposeAsync();

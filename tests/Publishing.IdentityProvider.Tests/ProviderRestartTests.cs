@@ -56,6 +56,20 @@ public sealed class ProviderRestartTests
         await Assert.ThrowsAsync<System.Net.Sockets.SocketException>(() => tcp.ConnectAsync("127.0.0.1", authority.Port));
     }
 
+    [Fact]
+    public async Task A_restarted_provider_refuses_the_refresh_tokens_it_issued_before()
+    {
+        await using var idp = await OidcProvider.StartAsync(new OidcProviderOptions { StudioRedirectUris = [ProviderFixture.StudioCallback] });
+        using var signIn = await StudioCodeFlow.SignInAsync(idp, ProviderFixture.StudioCallback, "aisha", "aisha-password", "openid profile offline_access");
+        var refreshToken = signIn.RootElement.GetProperty("refresh_token").GetString()!;
+
+        await idp.RestartAsync();
+
+        using var refused = await StudioCodeFlow.RefreshAsync(idp, refreshToken);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("invalid_grant", await refused.Content.ReadAsStringAsync());
+    }
+
     private static async Task<string[]> PublishedKidsAsync(OidcProvider idp)
     {
         using var jwks = JsonDocument.Parse(await idp.Http.GetStringAsync(".well-known/jwks"));

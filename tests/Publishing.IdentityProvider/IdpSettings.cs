@@ -11,13 +11,18 @@ public sealed record StudioClient(string ClientId, string ClientSecret, Uri[] Re
 
 /// <summary>
 /// Everything the provider does comes from configuration (command line or environment), so a test
-/// can start it as a process with its own users, clients, keys and token lifetime.
+/// can start it as a process with its own users, clients, keys and token lifetimes. <c>BrowserOrigin</c>, when
+/// set (e.g. <c>https://localhost:PORT/</c> while the issuer is <c>https://127.0.0.1:PORT/</c>), is where browsers
+/// reach the sign-in and sign-out pages, as Keycloak's frontend URL is: discovery names it for the authorization and
+/// end-session endpoints only, and everything else stays at the issuer.
 /// </summary>
 public sealed record IdpSettings(
     Uri Issuer,
+    Uri? BrowserOrigin,
     string Audience,
     string[] OtherAudiences,
     TimeSpan AccessTokenLifetime,
+    TimeSpan RefreshTokenLifetime,
     string KeysDirectory,
     string DatabasePath,
     string TestClientId,
@@ -40,9 +45,11 @@ public sealed record IdpSettings(
         var studio = config.GetSection("Clients:Studio");
         return new IdpSettings(
             IssuerFrom(config),
+            string.IsNullOrWhiteSpace(config["BrowserOrigin"]) ? null : new Uri(config["BrowserOrigin"]!.TrimEnd('/') + "/"),
             config["Tokens:Audience"] ?? "publishing",
             Strings(config.GetSection("Tokens:OtherAudiences")) is { Length: > 0 } others ? others : ["other-api"],
             config.GetValue("Tokens:AccessTokenLifetime", TimeSpan.FromMinutes(10)),
+            config.GetValue("Tokens:RefreshTokenLifetime", TimeSpan.FromHours(1)),
             config["Keys:Directory"] ?? throw new InvalidOperationException("Keys:Directory (a folder of RSA private key PEM files) is required."),
             // A fresh database per run unless told otherwise: registrations are re-created from configuration at start.
             config["Database:Path"] ?? Path.Combine(Path.GetTempPath(), $"publishing-idp-{Guid.NewGuid():N}.db"),

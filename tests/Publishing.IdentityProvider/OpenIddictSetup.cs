@@ -18,9 +18,11 @@ public static class OpenIddictSetup
             .AddServer(o =>
             {
                 o.SetIssuer(settings.Issuer);
-                o.SetAuthorizationEndpointUris("connect/authorize")
+                // Discovery names the first address of each endpoint. The browser pages may have an origin of their own
+                // (BrowserOrigin); they still answer at the issuer's too, where nothing else differs.
+                o.SetAuthorizationEndpointUris(BrowserAddresses(settings, "connect/authorize"))
                  .SetTokenEndpointUris("connect/token")
-                 .SetEndSessionEndpointUris("connect/endsession")
+                 .SetEndSessionEndpointUris(BrowserAddresses(settings, "connect/endsession"))
                  .SetUserInfoEndpointUris("connect/userinfo");
 
                 o.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange()
@@ -40,6 +42,10 @@ public static class OpenIddictSetup
                 // Access tokens are plain signed JWTs: the services validate them with the standard JWT bearer handler.
                 o.DisableAccessTokenEncryption();
                 o.SetAccessTokenLifetime(settings.AccessTokenLifetime);
+                // A refresh token (scope offline_access, the Studio only) rolls over at each use; a redeemed one still
+                // works for OpenIddict's reuse leeway (30 s), so concurrent refreshes by one client do not end a session.
+                // It is encrypted with the ephemeral key above, so a restarted provider refuses every earlier one.
+                o.SetRefreshTokenLifetime(settings.RefreshTokenLifetime);
 
                 o.UseAspNetCore()
                  .EnableAuthorizationEndpointPassthrough()
@@ -49,4 +55,7 @@ public static class OpenIddictSetup
             });
         return services;
     }
+
+    private static Uri[] BrowserAddresses(IdpSettings settings, string path) =>
+        settings.BrowserOrigin is { } origin ? [new Uri(origin, path), new Uri(path, UriKind.Relative)] : [new Uri(path, UriKind.Relative)];
 }

@@ -42,6 +42,7 @@ public sealed class OidcProvider : IAsyncDisposable
             new("no-role-client", RandomNumberGenerator.GetHexString(24), []),
         ];
         Authority = new Uri($"https://127.0.0.1:{port}/");
+        BrowserOrigin = new Uri($"https://{options.BrowserHostName ?? Authority.Host}:{port}/");
         CaCertificatePath = Path.Combine(_folder.Path, "ca.pem");
         _certificates.WriteAuthorityPem(CaCertificatePath);
         _certificates.WriteServerPfx(PfxPath, _pfxPassword);
@@ -50,6 +51,9 @@ public sealed class OidcProvider : IAsyncDisposable
 
     /// <summary>The issuer, e.g. <c>https://127.0.0.1:5443/</c>: a service's <c>Auth:Authority</c>.</summary>
     public Uri Authority { get; }
+
+    /// <summary>Where browsers are sent to sign in and out: the authority unless <see cref="OidcProviderOptions.BrowserHostName"/> says otherwise.</summary>
+    public Uri BrowserOrigin { get; }
 
     /// <summary>The test CA as PEM: trust it (and only it) to talk to the provider.</summary>
     public string CaCertificatePath { get; }
@@ -213,10 +217,12 @@ public sealed class OidcProvider : IAsyncDisposable
             ("Tokens:Audience", Audience),
             ("Tokens:OtherAudiences:0", OtherAudience),
             ("Tokens:AccessTokenLifetime", _lifetime.ToString("c", System.Globalization.CultureInfo.InvariantCulture)),
+            ("Tokens:RefreshTokenLifetime", _options.RefreshTokenLifetime.ToString("c", System.Globalization.CultureInfo.InvariantCulture)),
             ("Clients:Tests:ClientId", TestClientId),
             ("Clients:Studio:ClientId", StudioClientId),
             ("Clients:Studio:ClientSecret", StudioClientSecret),
         };
+        if (BrowserOrigin != Authority) settings.Add(("BrowserOrigin", BrowserOrigin.ToString()));
         settings.AddRange(_studioRedirects.Select((uri, i) => ($"Clients:Studio:RedirectUris:{i}", uri.ToString())));
         settings.AddRange(_studioPostLogoutRedirects.Select((uri, i) => ($"Clients:Studio:PostLogoutRedirectUris:{i}", uri.ToString())));
         foreach (var (client, i) in ServiceClients.Select((c, i) => (c, i)))

@@ -27,6 +27,16 @@ public sealed record OidcProviderOptions
 
     public TimeSpan AccessTokenLifetime { get; init; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>How long a refresh token (the Studio's, with scope <c>offline_access</c>) may be used.</summary>
+    public TimeSpan RefreshTokenLifetime { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// The host name browsers use for the sign-in and sign-out pages when it is not the authority's 127.0.0.1, e.g.
+    /// <c>localhost</c> (the certificate has both): discovery then names <c>https://localhost:PORT/</c> for the
+    /// authorization and end-session endpoints, as Keycloak does behind its frontend URL.
+    /// </summary>
+    public string? BrowserHostName { get; init; }
+
     public IReadOnlyList<OidcUser> Users { get; init; } = DefaultUsers;
 
     /// <summary>Service clients; by default two with role <c>service</c> and one with no role at all.</summary>

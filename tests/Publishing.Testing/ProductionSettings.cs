@@ -22,7 +22,8 @@ public static class ProductionSettings
         settings["Auth:KeyRefreshMinimumInterval"] = "00:00:01";
         settings["Studio:Oidc:ClientId"] = idp.StudioClientId;
         settings["Studio:Oidc:ClientSecret"] = idp.StudioClientSecret;
-        settings["Studio:Oidc:Scopes"] = "openid profile roles";
+        // offline_access: the provider then issues the refresh token the Studio renews people's access tokens with.
+        settings["Studio:Oidc:Scopes"] = "openid profile roles offline_access";
         var (certificate, password) = KeyRingCertificateFile.Write(dataDirectory);
         settings["DataProtection:Certificate:Path"] = certificate;
         settings["DataProtection:Certificate:Password"] = password;

@@ -26,8 +26,12 @@ public static class SecurityHeaders
 {
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
     {
-        var options = app.ApplicationServices.GetService<Microsoft.Extensions.Options.IOptions<SecurityHeadersOptions>>()?.Value ?? new();
-        var pagePolicy = options.PagePolicy();
+        // Built once, at the first response rather than here: the pipeline is configured before the host's start-up
+        // checks run, and one of them may add to the options (the Studio reads its provider's sign-in origin).
+        // PublicationOnly: a failure (options asked for too early) is not kept, the next response tries again.
+        var pagePolicy = new Lazy<string>(() =>
+            (app.ApplicationServices.GetService<Microsoft.Extensions.Options.IOptions<SecurityHeadersOptions>>()?.Value ?? new()).PagePolicy(),
+            LazyThreadSafetyMode.PublicationOnly);
         return app.Use((http, next) =>
         {
             http.Response.OnStarting(() =>
@@ -37,7 +41,7 @@ public static class SecurityHeaders
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "same-origin";
                 var html = http.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true;
-                headers.ContentSecurityPolicy = html ? pagePolicy : SecurityHeadersOptions.ApiPolicy;
+                headers.ContentSecurityPolicy = html ? pagePolicy.Value : SecurityHeadersOptions.ApiPolicy;
                 return Task.CompletedTask;
             });
             return next(http);

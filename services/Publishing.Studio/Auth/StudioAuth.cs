@@ -42,8 +42,15 @@ public static class StudioAuth
         // Behind https the cookies must never travel over plain http; only a developer's http://localhost may.
         var secure = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = secure);
+        builder.Services.AddSingleton<AccessTokenRefresh>();
         if (oidc.Enabled)
-            builder.Services.Configure<SecurityHeadersOptions>(o => o.FormActionOrigins.Add(oidc.Authority!.GetLeftPart(UriPartial.Authority)));
+        {
+            // The sign-in and sign-out forms end in a redirect to the provider's pages, which form-action must allow.
+            builder.Services.AddSingleton<ProviderBrowserOrigins>();
+            builder.Services.AddHostedService<ProviderBrowserOriginsCheck>();
+            builder.Services.AddOptions<SecurityHeadersOptions>()
+                .Configure<ProviderBrowserOrigins>((o, provider) => o.FormActionOrigins.AddRange(provider.Origins));
+        }
 
         var auth = builder.Services.AddAuthentication()
             .AddCookie(Scheme, o =>
@@ -57,14 +64,9 @@ public static class StudioAuth
                 o.AccessDeniedPath = "/AccessDenied";
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.SlidingExpiration = false;
+                // The cookie is useless once the API token inside it has expired: renew it before then, or end it.
                 o.Events.OnValidatePrincipal = context =>
-                {
-                    // The cookie is useless once the API token inside it has expired.
-                    var expires = context.Properties.GetTokenValue("expires_at");
-                    if (expires is not null && DateTimeOffset.TryParse(expires, out var at) && at <= DateTimeOffset.UtcNow)
-                        context.RejectPrincipal();
-                    return Task.CompletedTask;
-                };
+                    context.HttpContext.RequestServices.GetRequiredService<AccessTokenRefresh>().ValidatePrincipalAsync(context);
             });
 
         if (oidc.Enabled)
@@ -79,7 +81,7 @@ public static class StudioAuth
                 o.ClientSecret = oidc.ClientSecret;
                 o.ResponseType = OpenIdConnectResponseType.Code;
                 o.UsePkce = true;
-                o.SaveTokens = true; // access_token, expires_at: what the API calls send
+                o.SaveTokens = true; // access_token, expires_at, refresh_token: what the API calls send and renew
                 o.GetClaimsFromUserInfoEndpoint = true;
                 o.MapInboundClaims = false;
                 o.RequireHttpsMetadata = oidc.Authority.Scheme == Uri.UriSchemeHttps; // http passes OidcSettings only in Development
@@ -98,6 +100,14 @@ public static class StudioAuth
                 o.Events.OnRedirectToIdentityProviderForSignOut = c =>
                 {
                     c.ProtocolMessage.PostLogoutRedirectUri = origin.Link("signout-callback-oidc").AbsoluteUri;
+                    return Task.CompletedTask;
+                };
+                o.Events.OnTokenValidated = c =>
+                {
+                    if (string.IsNullOrEmpty(c.TokenEndpointResponse?.RefreshToken))
+                        c.HttpContext.RequestServices.GetRequiredService<ILogger<AccessTokenRefresh>>().LogWarning(
+                            "The provider issued no refresh token, so this person is signed out when their access token expires. " +
+                            "Ask for one in Studio:Oidc:Scopes (offline_access for most providers) or in the provider's client settings.");
                     return Task.CompletedTask;
                 };
                 o.TokenValidationParameters.NameClaimType = "name";
@@ -123,7 +133,7 @@ public static class StudioAuth
         properties.StoreTokens(
         [
             new AuthenticationToken { Name = AccessToken, Value = accessToken },
-            new AuthenticationToken { Name = "expires_at", Value = expiresAt.ToString("o") },
+            new AuthenticationToken { Name = AccessTokenRefresh.ExpiresAt, Value = expiresAt.ToString("o", System.Globalization.CultureInfo.InvariantCulture) },
         ]);
         return http.SignInAsync(Scheme, principal, properties);
     }
@@ -150,23 +160,41 @@ public sealed record StudioUser(string Id, string Name, IReadOnlySet<string> Rol
 /// <summary>
 /// <c>Studio:Oidc:*</c>: the organisation's identity provider, for production sign-in. The authority
 /// and its CA default to <c>Auth:Authority</c> and <c>Auth:AuthorityCaCertificate</c>, the provider the
-/// APIs already trust; it must be https outside Development.
+/// APIs already trust; it must be https outside Development. The scopes default to
+/// <see cref="DefaultScopes"/>: <c>offline_access</c> is how OpenID Connect asks for the refresh token that
+/// keeps the API token fresh (<see cref="AccessTokenRefresh"/>); Keycloak issues one without it and refuses
+/// scopes a client lacks, so there it is <c>openid profile</c>. <c>BrowserOrigin</c>, when set, is where browsers
+/// reach the provider's sign-in and sign-out pages; unset, its discovery document says (<see cref="ProviderBrowserOrigins"/>).
 /// </summary>
 public sealed record OidcSettings(Uri? Authority, string? ClientId, string? ClientSecret, string[] Scopes, string RoleClaim,
-    string? Audience, string? CaCertificate, string DisplayName)
+    string? Audience, string? CaCertificate, string DisplayName, Uri? BrowserOrigin = null)
 {
+    public const string DefaultScopes = "openid profile offline_access";
+
     public bool Enabled => Authority is not null && !string.IsNullOrWhiteSpace(ClientId);
 
     public static OidcSettings From(IConfiguration config, bool development)
     {
         var section = config.GetSection("Studio:Oidc");
-        var scopes = (section["Scopes"] ?? "openid profile").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var scopes = (section["Scopes"] ?? DefaultScopes).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var authority = section["Authority"] is { Length: > 0 } own
             ? AuthSettings.ParseAuthority(own, development, "Studio:Oidc:Authority")
             : AuthSettings.ParseAuthority(config["Auth:Authority"], development);
         return new OidcSettings(authority, section["ClientId"], section["ClientSecret"], scopes,
             section["RoleClaim"] ?? config["Auth:Claims:Role"] ?? "role", section["Audience"],
             section["CaCertificate"] is { Length: > 0 } ca ? ca : config["Auth:AuthorityCaCertificate"] is { Length: > 0 } authCa ? authCa : null,
-            section["DisplayName"] ?? "your organisation's account");
+            section["DisplayName"] ?? "your organisation's account",
+            ParseBrowserOrigin(section["BrowserOrigin"], development));
+    }
+
+    private static Uri? ParseBrowserOrigin(string? value, bool development)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
+            || uri.PathAndQuery != "/")
+            throw new StartupRefusedException($"Studio:Oidc:BrowserOrigin '{value}' is not an origin (https://host[:port]).");
+        if (uri.Scheme != Uri.UriSchemeHttps && !development)
+            throw new StartupRefusedException($"Studio:Oidc:BrowserOrigin '{value}' is not https: people type their passwords there.");
+        return uri;
     }
 }
