@@ -1,8 +1,8 @@
-using System.Diagnostics;
-using System.Text.Json;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Publishing.Notifications.Tests.Api;
+using Publishing.Notifications.Webhooks;
 using Publishing.Testing;
 using Xunit;
 using Xunit.Abstractions;
@@ -12,7 +12,7 @@ namespace Publishing.Notifications.Tests.Webhooks;
 public sealed class IsolationTests(ITestOutputHelper output)
 {
     [Fact]
-    public async Task One_dead_endpoint_among_ten_does_not_delay_the_other_nine()
+    public async Task One_dead_endpoint_among_ten_does_not_hold_up_the_other_nine()
     {
         const int events = 40;
         var healthy = new List<WebhookReceiver>();
@@ -21,53 +21,36 @@ public sealed class IsolationTests(ITestOutputHelper output)
         dead.Fallback = Reply.Hanging;
         try
         {
+            // The dead site's attempts end only when this test is long over: if any healthy delivery
+            // queued behind one of them, the healthy sites would not get every event before the test gives up.
             using var api = new NotificationsApi(settings: new Dictionary<string, string?>
             {
-                ["Notifications:Webhooks:AttemptTimeout"] = "00:00:02",
+                ["Notifications:Webhooks:AttemptTimeout"] = "00:10:00",
             });
             var admin = await api.AdminAsync();
             await admin.SubscribeAsync(dead.Url, name: "dead");
             foreach (var r in healthy) await admin.SubscribeAsync(r.Url);
 
             var bus = api.Services.GetRequiredService<IBus>();
-            var sentAt = new Dictionary<string, DateTimeOffset>();
-            var watch = Stopwatch.StartNew();
             for (var i = 0; i < events; i++)
             {
-                var slug = $"drug-{i}";
-                sentAt[slug] = DateTimeOffset.UtcNow;
-                await bus.Publish(Sample.Published(slug));
-                // Spread over a few seconds, so the dead site's timeouts overlap later events.
-                await Task.Delay(100);
+                await bus.Publish(Sample.Published($"drug-{i}"));
+                // Spread out, so later events arrive while the dead site holds its first attempts.
+                await Task.Delay(50);
             }
             await Eventually.Until(() => Task.FromResult(healthy.All(r => r.Count >= events)),
-                TimeSpan.FromSeconds(30), "the nine healthy sites to get every event");
-            var all = watch.Elapsed;
+                TimeSpan.FromSeconds(60), "the nine healthy sites to get every event while the dead one hangs");
 
-            // Latency of each event at each healthy site: from its publication to its arrival.
-            var latencies = healthy.SelectMany(r => r.Requests)
-                .Select(q => (q.At - sentAt[JsonDocument.Parse(q.Body).RootElement.GetProperty("data").GetProperty("slug").GetString()!]).TotalMilliseconds)
-                .Order().ToList();
-            var p50 = latencies[latencies.Count / 2];
-            var max = latencies[^1];
-            var message = $"{events} events, 100 ms apart, to 9 healthy sites and 1 hanging one (2 s timeout): " +
-                $"all {latencies.Count} healthy deliveries done {all.TotalMilliseconds:0} ms after the first publication; " +
-                $"latency publish->arrival p50 {p50:0} ms, max {max:0} ms; the dead site was called {dead.Count} times";
-            var rows = await api.WithDb(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
-                Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.Include(db.Deliveries, d => d.AttemptLog)));
-            var started = rows.Where(d => d.AttemptLog.Count > 0).Select(d => (d.AttemptLog.Min(a => a.At) - d.CreatedAt).TotalMilliseconds).Order().ToList();
-            var durations = rows.SelectMany(d => d.AttemptLog).Where(a => a.Status == 200).Select(a => (double)a.DurationMs).Order().ToList();
-            message += $"; queued->first attempt p50 {started[started.Count / 2]:0} max {started[^1]:0}; 200-duration p50 {durations[durations.Count / 2]:0} max {durations[^1]:0}";
-            var consumed = rows.Select(d => (d.CreatedAt - sentAt[d.Slug]).TotalMilliseconds).Order().ToList();
-            message += $"; publish->queued p50 {consumed[consumed.Count / 2]:0} ms, max {consumed[^1]:0} ms";
+            var deadEndpoint = EndpointBreakers.KeyOf(dead.Url.ToString());
+            var finishedAtDead = await api.WithDb(db => db.DeliveryAttempts.AsNoTracking()
+                .CountAsync(a => db.Deliveries.Any(d => d.Id == a.DeliveryId && d.Endpoint == deadEndpoint)));
+            var message = $"{events} events to 9 healthy sites and 1 hanging one: the dead site was called {dead.Count} times " +
+                $"and {finishedAtDead} attempts at it have ended";
             output.WriteLine(message);
-            Console.WriteLine(message);
             Assert.All(healthy, r => Assert.Equal(events, r.Requests.Select(q => q.WebhookId).Distinct().Count()));
-            // Promptly: the typical event is not held up by the dead site's 2 s timeouts at all.
-            Assert.True(p50 < 1000, message);
-            Assert.True(max < 10_000, message);
-            // The breaker opened: the dead site was not called once per event.
-            Assert.True(dead.Count < events, message);
+            Assert.Equal(0, finishedAtDead);
+            // The hanging site holds no more of the worker's slots than one endpoint may.
+            Assert.InRange(dead.Count, 1, new WebhookOptions().MaxConcurrencyPerEndpoint);
         }
         finally
         {
