@@ -2,7 +2,7 @@ using MassTransit;
 using Publishing.Authoring.Content;
 using Publishing.Authoring.Data;
 using Publishing.Authoring.Internal;
-using Publishing.Authoring.Publishing;
+using Publishing.Authoring.ReviewOutcomes;
 using Publishing.Authoring.Seed;
 using Publishing.Messaging.Bus;
 using Publishing.Messaging.Database;

@@ -87,7 +87,7 @@ public static class NotificationsHost
     {
         bus.AddConsumer<RecordEventConsumer>();
         bus.AddConsumer<EnqueueWebhooksConsumer>();
-        bus.AddConsumer<StaffMailConsumer>();
+        bus.AddConsumer<EmailStaffConsumer>();
         return bus;
     }
 

@@ -8,10 +8,10 @@ using Publishing.Messaging.Outbox;
 using Publishing.SearchIndexing.Data;
 using Publishing.SearchIndexing.Indexing;
 using Publishing.SearchIndexing.Published;
-using Publishing.SearchIndexing.Searching;
+using Publishing.SearchIndexing.Search;
 using Publishing.SearchIndexing.Changes;
 using Publishing.SearchIndexing.Rebuild;
-using Publishing.SearchIndexing.Search;
+using Publishing.SearchIndexing.LuceneIndex;
 using Publishing.ServiceDefaults;
 
 namespace Publishing.SearchIndexing;

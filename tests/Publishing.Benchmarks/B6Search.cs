@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Publishing.SearchIndexing.Search;
+using Publishing.SearchIndexing.LuceneIndex;
 
 namespace Publishing.Benchmarks;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Publishing.SearchIndexing.Search;
+using Publishing.SearchIndexing.LuceneIndex;
 
 namespace Publishing.Benchmarks;
 

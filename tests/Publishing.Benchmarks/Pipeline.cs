@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Publishing.Authoring;
 using Publishing.Authoring.Data;
-using Publishing.Authoring.Publishing;
+using Publishing.Authoring.ReviewOutcomes;
 using Publishing.Contracts;
 using Publishing.ServiceDefaults.Integrity;
 using Publishing.Messaging.Outbox;

@@ -6,7 +6,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Publishing.Authoring.Data;
-using Publishing.Authoring.Publishing;
+using Publishing.Authoring.ReviewOutcomes;
 using Publishing.Contracts;
 using Publishing.Messaging.Bus;
 using Publishing.Messaging.Outbox;

@@ -4,8 +4,8 @@ using Lucene.Net.Store;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging.Abstractions;
+using Publishing.SearchIndexing.LuceneIndex;
 using Publishing.SearchIndexing.Search;
-using Publishing.SearchIndexing.Searching;
 
 namespace Publishing.SearchIndexing.Bench;
 

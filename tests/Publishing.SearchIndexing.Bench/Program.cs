@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Publishing.Benchmarks;
 using Publishing.SearchIndexing.Bench;
-using Publishing.SearchIndexing.Search;
+using Publishing.SearchIndexing.LuceneIndex;
 
 // Indexing throughput and query latency of LuceneSearchIndex on a generated corpus of drugs and articles.
 // --hostile instead times requests meant to be expensive, with the service's time budget (--budget ms, default 500)

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Publishing.Authoring.Data;
-using Publishing.Authoring.Publishing;
+using Publishing.Authoring.ReviewOutcomes;
 using Publishing.Contracts;
 using Publishing.ServiceDefaults.Auth;
 using Publishing.ServiceDefaults.Validation;

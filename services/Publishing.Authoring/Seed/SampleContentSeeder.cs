@@ -7,7 +7,7 @@ using Publishing.Authoring.Content;
 using Publishing.Authoring.Content.Diff;
 using Publishing.Authoring.Content.Model;
 using Publishing.Authoring.Data;
-using Publishing.Authoring.Publishing;
+using Publishing.Authoring.ReviewOutcomes;
 using Publishing.Contracts;
 using Publishing.Messaging.Inbox;
 using Publishing.Messaging.Outbox;

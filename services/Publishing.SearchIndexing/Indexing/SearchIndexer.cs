@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Publishing.Messaging;
 using Publishing.Messaging.Workers;
 using Publishing.SearchIndexing.Data;
-using Publishing.SearchIndexing.Search;
+using Publishing.SearchIndexing.LuceneIndex;
 
 namespace Publishing.SearchIndexing.Indexing;
 

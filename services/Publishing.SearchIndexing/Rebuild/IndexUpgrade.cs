@@ -1,6 +1,6 @@
 using Publishing.Messaging;
 using Publishing.SearchIndexing.Data;
-using Publishing.SearchIndexing.Search;
+using Publishing.SearchIndexing.LuceneIndex;
 
 namespace Publishing.SearchIndexing.Rebuild;
 

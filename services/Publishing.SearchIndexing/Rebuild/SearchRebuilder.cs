@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Publishing.Contracts;
 using Publishing.SearchIndexing.Data;
 using Publishing.SearchIndexing.Indexing;
-using Publishing.SearchIndexing.Search;
+using Publishing.SearchIndexing.LuceneIndex;
 
 namespace Publishing.SearchIndexing.Rebuild;
 

@@ -17,7 +17,7 @@ namespace Publishing.Notifications.Tests.Api;
 public sealed class NotificationsApi : ServiceApiFactory<Program, NotificationsDbContext>
 {
     public const string WebhooksConsumer = "EnqueueWebhooksConsumer";
-    public const string MailConsumer = "StaffMailConsumer";
+    public const string MailConsumer = "EmailStaffConsumer";
 
     private readonly Dictionary<string, string?> _settings;
 

@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Publishing.SearchIndexing.Data;
 using Publishing.SearchIndexing.Indexing;
-using Publishing.SearchIndexing.Search;
-using Publishing.SearchIndexing.Tests.Search;
+using Publishing.SearchIndexing.LuceneIndex;
+using Publishing.SearchIndexing.Tests.LuceneIndex;
 using Publishing.Testing;
 using Xunit;
 

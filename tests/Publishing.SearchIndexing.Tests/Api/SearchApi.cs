@@ -33,7 +33,7 @@ public sealed class SearchApi : ServiceApiFactory<Program, SearchDbContext>
     protected override void Configure(IWebHostBuilder builder)
     {
         // Tests share a loaded machine and meet a cold JIT; the time budget has tests of its own.
-        builder.UseSetting(SearchIndexing.Search.SearchBudget.Key, "00:00:10");
+        builder.UseSetting(SearchIndexing.LuceneIndex.SearchBudget.Key, "00:00:10");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         if (_services is not null) builder.ConfigureTestServices(_services);
     }

@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Publishing.SearchIndexing.Search;
-using Publishing.SearchIndexing.Tests.Search;
+using Publishing.SearchIndexing.LuceneIndex;
+using Publishing.SearchIndexing.Tests.LuceneIndex;
 using Xunit;
 
 namespace Publishing.SearchIndexing.Tests.Api;
