@@ -55,5 +55,31 @@ public sealed class StudioDatabaseTests : IDisposable
         Assert.NotEmpty(await db.DataProtectionKeys.AsNoTracking().ToListAsync());
     }
 
+    [Fact]
+    public async Task A_database_made_by_another_build_stops_the_start_with_what_to_do_and_is_left_as_it_was()
+    {
+        var settings = ServiceHost.Settings(rabbitMq: null, _data.Path);
+        await using (await ServiceHost.StartAsync(StudioHost.Create, settings)) { }
+        var file = Directory.GetFiles(_data.Path, "*.db").Single();
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO __EFMigrationsHistory (MigrationId, ProductVersion) VALUES ('20250101000000_FromAnotherBuild', '10.0.0')";
+            await insert.ExecuteNonQueryAsync();
+        }
+        var before = await File.ReadAllBytesAsync(file);
+
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => ServiceHost.StartAsync(StudioHost.Create, settings));
+
+        var reason = Flatten(refused).OfType<Publishing.ServiceDefaults.Hosting.StartupRefusedException>().Single();
+        Assert.Contains("20250101000000_FromAnotherBuild", reason.Message);
+        Assert.Contains("delete its data folder", reason.Message);
+        Assert.Equal(before, await File.ReadAllBytesAsync(file));
+    }
+
+    private static IEnumerable<Exception> Flatten(Exception e) =>
+        e is AggregateException a ? a.InnerExceptions.SelectMany(Flatten) : e.InnerException is { } inner ? [e, .. Flatten(inner)] : [e];
+
     public void Dispose() => _data.Dispose();
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Publishing.Messaging.Outbox;
+using Publishing.ServiceDefaults.Hosting;
 
 namespace Publishing.Messaging.Database;
 
@@ -30,11 +31,30 @@ internal sealed class DatabaseMigrator<TDbContext>(
             await db.Database.CloseConnectionAsync();
         }
         if (db.Database.GetMigrations().Any())
+        {
+            await RefuseForeignHistoryAsync(db, cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
+        }
         else
             await db.Database.EnsureCreatedAsync(cancellationToken); // a context without migrations (tests, tools)
         log.LogInformation("{Context} database is at the latest migration", typeof(TDbContext).Name);
         ready.Set();
+    }
+
+    /// <summary>
+    /// A database that records migrations this build does not have was made by another build (a newer
+    /// one, or one whose history was since replaced): migrating it would fail half-way or on tables that
+    /// already exist, so the start stops here and says what to do.
+    /// </summary>
+    private static async Task RefuseForeignHistoryAsync(TDbContext db, CancellationToken ct)
+    {
+        var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+        var foreign = (await db.Database.GetAppliedMigrationsAsync(ct)).Where(m => !known.Contains(m)).ToList();
+        if (foreign.Count == 0) return;
+        throw new StartupRefusedException(
+            $"The {typeof(TDbContext).Name} database records {foreign.Count} migration(s) this build does not have " +
+            $"(first: {foreign[0]}): another build made it. Run that build, or back the database up and remove it " +
+            "(for the standalone host, delete its data folder) so this one can create it.");
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
