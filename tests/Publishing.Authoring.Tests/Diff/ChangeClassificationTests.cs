@@ -6,9 +6,9 @@ using Xunit;
 namespace Publishing.Authoring.Tests.Diff;
 
 /// <summary>
-/// The classification rules ContentDiffTests does not reach through an edit of a seed: a drug's
+/// The classification rules the seed-edit tests beside it do not reach: a drug's
 /// whole side-effects object appearing, disappearing or changing kind, and the indications list
-/// replaced by something that is not a list (an indication added or removed is pinned there).
+/// replaced by something that is not a list (an indication added or removed is pinned in DrugChangeClassTests).
 /// </summary>
 public class ChangeClassificationTests
 {
