@@ -4,7 +4,8 @@ namespace Publishing.Messaging.Outbox;
 
 /// <summary>
 /// Marks a batch of unsent rows as ours in one statement, so two dispatchers (two instances of a
-/// service) never publish the same row at the same time.
+/// service) never publish the same row at the same time, for a short lease that the claiming
+/// dispatcher renews while it still publishes (<see cref="Workers.LeaseHeartbeat"/>).
 /// </summary>
 internal static class OutboxClaim
 {
@@ -32,4 +33,9 @@ internal static class OutboxClaim
                 ORDER BY Sequence LIMIT {batchSize});
             """, ct);
     }
+
+    /// <summary>Extends the claim <paramref name="token"/> still holds; rows sent or taken over since are left alone.</summary>
+    public static Task<int> RenewAsync(DbContext db, string token, long untilMs, CancellationToken ct) =>
+        db.Set<OutboxMessage>().Where(m => m.LockToken == token && m.SentAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, untilMs), ct);
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Publishing.Messaging.Workers;
 
 namespace Publishing.Messaging.Outbox;
 
@@ -33,15 +34,27 @@ public sealed class OutboxRelay<TDbContext>(
             _options.BatchSize, ct);
         if (claimed == 0) return 0;
 
+        // The claim is short, so a dead dispatcher's rows are sent by another within seconds; while
+        // this one still publishes and records, the heartbeat keeps it.
+        await using var lease = new LeaseHeartbeat(_options.LockDuration, now, clock,
+            async (until, t) =>
+            {
+                // Its own context: the batch's is busy reading and recording meanwhile.
+                await using var renewal = scopes.CreateAsyncScope();
+                await OutboxClaim.RenewAsync(renewal.ServiceProvider.GetRequiredService<TDbContext>(), token, until.ToUnixTimeMilliseconds(), t);
+            },
+            ex => log.LogWarning(ex, "Renewing the outbox claim of {Context} failed; it is lost unless the next renewal gets through", typeof(TDbContext).Name));
+
         var rows = await outbox.AsNoTracking()
             .Where(m => m.LockToken == token && m.SentAt == null)
             .OrderBy(m => m.Sequence)
             .ToListAsync(ct);
 
-        var outcomes = await Task.WhenAll(rows.Select(row => PublishOneAsync(row, ct)));
+        var outcomes = await Task.WhenAll(rows.Select(row => PublishOneAsync(row, lease.Lost, ct)));
 
         // Record what the broker confirmed even if we are shutting down: a row left unmarked is
-        // sent again later, which consumers tolerate, but it is wasted work.
+        // sent again later, which consumers tolerate, but it is wasted work. Every statement is
+        // guarded by the token, so nothing is recorded on a row another dispatcher has taken since.
         using var recordTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         var sent = rows.Where((_, i) => outcomes[i] is null).Select(r => r.Sequence).ToList();
         if (sent.Count > 0)
@@ -53,6 +66,14 @@ public sealed class OutboxRelay<TDbContext>(
                     .SetProperty(m => m.LockToken, (string?)null)
                     .SetProperty(m => m.LockedUntil, 0L)
                     .SetProperty(m => m.LastError, (string?)null), recordTimeout.Token);
+        }
+
+        if (lease.Lost.IsCancellationRequested)
+        {
+            // Not a failure of those rows: they are left to run out their claim and be sent again.
+            log.LogWarning("The outbox claim of {Context} could not be renewed; {Count} unconfirmed rows are left to the next claim",
+                typeof(TDbContext).Name, rows.Count - sent.Count);
+            return claimed;
         }
 
         for (var i = 0; i < rows.Count; i++)
@@ -80,8 +101,9 @@ public sealed class OutboxRelay<TDbContext>(
         return db.Set<OutboxMessage>().Where(m => m.SentAt != null && m.SentAt < cutoff).ExecuteDeleteAsync(ct);
     }
 
+    /// <param name="lost">Cancelled when the claim could not be renewed: the publish is abandoned.</param>
     /// <returns>null when the broker confirmed, otherwise why not.</returns>
-    private async Task<string?> PublishOneAsync(OutboxMessage row, CancellationToken ct)
+    private async Task<string?> PublishOneAsync(OutboxMessage row, CancellationToken lost, CancellationToken ct)
     {
         var type = OutboxExtensions.ResolveType(row.MessageType);
         if (type is null)
@@ -104,12 +126,16 @@ public sealed class OutboxRelay<TDbContext>(
             ? Activities.StartActivity("outbox relay", ActivityKind.Producer, parent)
             : Activities.StartActivity("outbox relay", ActivityKind.Producer);
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct, lost);
         timeout.CancelAfter(_options.PublishTimeout);
         try
         {
             await publisher.PublishAsync(message, type, row.MessageId, timeout.Token);
             return null;
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested && lost.IsCancellationRequested)
+        {
+            return "The claim could not be renewed before the broker confirmed.";
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
