@@ -60,6 +60,7 @@ public static class NotificationsHost
         services.AddSingleton<EndpointBreakers>();
         services.AddSingleton<SubscriptionDisabler>();
         services.AddSingleton<DeliveryOutcomePolicy>();
+        services.AddSingleton<DeliveryLeases>();
         services.AddSingleton<DeliveryOutcomeRecorder>();
         services.AddSingleton<DeliveryWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryWorker>());

@@ -34,7 +34,8 @@ public sealed class Delivery
 
     /// <summary>
     /// Unix milliseconds: when a pending delivery is next due. A worker's claim moves it to the end of
-    /// its lease, so an attempt that dies with its process is retried once the lease runs out.
+    /// its lease, renewed while the worker holds the row, so an attempt that dies with its process is
+    /// retried once the lease runs out, within seconds.
     /// </summary>
     public long NextAttemptAt { get; set; }
 

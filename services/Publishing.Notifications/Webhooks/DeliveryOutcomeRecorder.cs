@@ -15,6 +15,7 @@ namespace Publishing.Notifications.Webhooks;
 public sealed class DeliveryOutcomeRecorder(
     IServiceScopeFactory scopes,
     DeliveryOutcomePolicy policy,
+    DeliveryLeases leases,
     EmailSignal emailSignal,
     TimeProvider clock,
     ILogger<DeliveryOutcomeRecorder> log)
@@ -27,8 +28,9 @@ public sealed class DeliveryOutcomeRecorder(
     /// <summary>Hands an attempt's outcome over; the sending slot is free from here on.</summary>
     public void Add(AttemptOutcome outcome)
     {
-        if (!_outcomes.Writer.TryWrite(outcome))
-            log.LogWarning("Delivery {Id} finished while stopping; its attempt is not recorded and it is retried after its lease", outcome.Job.Id);
+        if (_outcomes.Writer.TryWrite(outcome)) return;
+        leases.Release(outcome.Job);
+        log.LogWarning("Delivery {Id} finished while stopping; its attempt is not recorded and it is retried after its lease", outcome.Job.Id);
     }
 
     /// <summary>No more outcomes come: <see cref="RunAsync"/> stores what it holds and returns.</summary>
@@ -64,6 +66,8 @@ public sealed class DeliveryOutcomeRecorder(
             {
                 log.LogError(ex, "Recording {Count} webhook attempts failed; they are retried after their lease", batch.Count);
             }
+            // Stored, or left to run out their lease: either way no longer renewed.
+            foreach (var o in batch) leases.Release(o.Job);
         }
     }
 

@@ -9,7 +9,9 @@ using Publishing.Notifications.Data;
 namespace Publishing.Notifications.Webhooks;
 
 /// <summary>
-/// Sends due deliveries: claims them under a lease (so two instances never send the same attempt),
+/// Sends due deliveries: claims them under a short lease that <see cref="DeliveryLeases"/> renews
+/// while they are held (so two instances never send the same attempt, and a dead one's rows are
+/// taken over within seconds),
 /// runs up to <see cref="WebhookOptions.MaxConcurrency"/> attempts at once, at most
 /// <see cref="WebhookOptions.MaxConcurrencyPerEndpoint"/> to one endpoint, each through that
 /// endpoint's circuit breaker, and hands every attempt to the <see cref="DeliveryOutcomeRecorder"/>.
@@ -26,6 +28,7 @@ public sealed class DeliveryWorker(
     DatabaseReady<NotificationsDbContext> ready,
     DeliverySignal signal,
     DeliveryOutcomeRecorder recorder,
+    DeliveryLeases leases,
     WebhookSender sender,
     WebhookSecrets secrets,
     EndpointBreakers breakers,
@@ -60,6 +63,9 @@ public sealed class DeliveryWorker(
     {
         await ready.WaitAsync(stoppingToken);
         _stopping = stoppingToken;
+        // Renewed until the last outcome is stored, after the attempts in flight have finished.
+        using var renewing = new CancellationTokenSource();
+        var renewals = leases.RunAsync(renewing.Token);
         var recording = Task.Run(recorder.RunAsync, CancellationToken.None);
 
         var loop = new DrainLoop(clock)
@@ -78,10 +84,12 @@ public sealed class DeliveryWorker(
             waiting = _endpoints.Values.SelectMany(e => e.Waiting).Select(w => w.Job).ToList();
             foreach (var e in _endpoints.Values) e.Waiting.Clear();
         }
-        await HandBackAsync(waiting);
+        await leases.HandBackAsync(waiting);
         await Task.WhenAll(left);
         recorder.Complete();
         await recording;
+        await renewing.CancelAsync();
+        await renewals;
     }
 
     /// <summary>Claims as many rows as the buffer has room for.</summary>
@@ -109,10 +117,7 @@ public sealed class DeliveryWorker(
         var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
         var token = Guid.NewGuid().ToString("N");
         var now = clock.GetUtcNow();
-        // Rows start in claim order, so a claimed row waits behind at most ClaimAhead - 1 waves of
-        // attempts; the lease outlasts that and its own attempt, so only a dead worker's rows are
-        // ever claimed again.
-        var until = now + ClaimAhead * _options.AttemptTimeout + TimeSpan.FromMinutes(1);
+        var until = now + leases.Lease;
         var claimed = await JobClaims.ClaimDeliveriesAsync(
             db, token, now.ToUnixTimeMilliseconds(), until.ToUnixTimeMilliseconds(), max, ClaimAhead * PerEndpoint,
             JsonSerializer.Serialize(held), ct);
@@ -124,6 +129,11 @@ public sealed class DeliveryWorker(
             .Join(db.Subscriptions, d => d.SubscriptionId, s => s.Id,
                 (d, s) => new DeliveryJob(d.Id, token, d.Endpoint, d.WebhookId, d.Payload, s.Id, s.Url, s.Secret, s.State))
             .ToListAsync(ct);
+        if (!leases.Hold(token, jobs.Select(j => j.Id), now))
+        {
+            log.LogWarning("Claiming {Count} deliveries took nearly their whole lease; they are left to be claimed again", jobs.Count);
+            return claimed;
+        }
 
         int holding;
         lock (_gate)
@@ -191,37 +201,19 @@ public sealed class DeliveryWorker(
         if (wake) signal.Notify();
     }
 
-    /// <summary>Returns claimed rows that were never started (shutting down) to the queue at once.</summary>
-    private async Task HandBackAsync(List<DeliveryJob> jobs)
-    {
-        if (jobs.Count == 0) return;
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            var due = clock.GetUtcNow().ToUnixTimeMilliseconds();
-            foreach (var byToken in jobs.GroupBy(j => j.Token))
-            {
-                var ids = byToken.Select(j => j.Id).ToList();
-                await db.Deliveries.Where(d => ids.Contains(d.Id) && d.LockToken == byToken.Key)
-                    .ExecuteUpdateAsync(u => u.SetProperty(d => d.LockToken, (string?)null).SetProperty(d => d.NextAttemptAt, due), timeout.Token);
-            }
-        }
-        catch (Exception ex)
-        {
-            log.LogDebug(ex, "Could not hand back {Count} unsent deliveries on shutdown; their lease will run out", jobs.Count);
-        }
-    }
-
     /// <summary>Runs one claimed delivery; its slots are freed when it returns.</summary>
     private async Task ProcessAsync(DeliveryJob job, CancellationToken ct)
     {
+        if (!leases.TryStart(job, out var lost))
+        {
+            log.LogDebug("Delivery {Id} was given up before its attempt: its claim could not be renewed", job.Id);
+            return;
+        }
         try
         {
             if (job.SubscriptionState != SubscriptionStates.Active)
             {
-                await ReleaseAsync(job, null, "The subscription is disabled.", DeliveryStates.Disabled);
+                await leases.ReleaseAsync(job, null, "The subscription is disabled.", DeliveryStates.Disabled);
                 return;
             }
 
@@ -233,16 +225,17 @@ public sealed class DeliveryWorker(
                 return;
             }
             AttemptResult result;
+            using var attempt = CancellationTokenSource.CreateLinkedTokenSource(ct, lost);
             try
             {
                 result = await breakers.For(job.Endpoint).ExecuteAsync(
-                    async token => await sender.SendAsync(job.Url, secret, job.WebhookId, job.Payload, attemptAt, token), ct);
+                    async token => await sender.SendAsync(job.Url, secret, job.WebhookId, job.Payload, attemptAt, token), attempt.Token);
             }
             catch (BrokenCircuitException ex)
             {
                 // Not an attempt: the site failed repeatedly just now, so it is not called.
                 var wait = (ex.RetryAfter ?? _options.BreakerBreakDuration) + Jitter(TimeSpan.FromSeconds(5));
-                await ReleaseAsync(job, clock.GetUtcNow() + wait,
+                await leases.ReleaseAsync(job, clock.GetUtcNow() + wait,
                     $"Not sent: the circuit for {job.Endpoint} is open after repeated failures.", DeliveryStates.Pending);
                 return;
             }
@@ -253,29 +246,20 @@ public sealed class DeliveryWorker(
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             // Shutting down mid-attempt: hand the row back now rather than when the lease ends.
-            try { await ReleaseAsync(job, clock.GetUtcNow(), null, DeliveryStates.Pending); }
+            try { await leases.ReleaseAsync(job, clock.GetUtcNow(), null, DeliveryStates.Pending); }
             catch (Exception ex) { log.LogDebug(ex, "Could not release delivery {Id} on shutdown", job.Id); }
+        }
+        catch (OperationCanceledException) when (lost.IsCancellationRequested)
+        {
+            // Given up already: another instance may hold the row by now, so nothing is written.
+            log.LogWarning("The attempt of delivery {Id} ({WebhookId}) was abandoned: its claim could not be renewed", job.Id, job.WebhookId);
         }
         catch (Exception ex)
         {
-            // The lease runs out and the row is claimed again.
+            // Its lease runs out and the row is claimed again.
+            leases.Release(job);
             log.LogError(ex, "Delivery {Id} ({WebhookId}) failed unexpectedly", job.Id, job.WebhookId);
         }
-    }
-
-    /// <summary>Hands a claimed row back without an attempt (or closes it when <paramref name="state"/> says so).</summary>
-    private async Task ReleaseAsync(DeliveryJob job, DateTimeOffset? dueAt, string? error, string state)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        var due = (dueAt ?? clock.GetUtcNow()).ToUnixTimeMilliseconds();
-        await db.Deliveries.Where(d => d.Id == job.Id && d.LockToken == job.Token)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(d => d.LockToken, (string?)null)
-                .SetProperty(d => d.NextAttemptAt, due)
-                .SetProperty(d => d.State, state)
-                .SetProperty(d => d.LastError, d => error ?? d.LastError), timeout.Token);
     }
 
     private static TimeSpan Jitter(TimeSpan max) => TimeSpan.FromMilliseconds(max.TotalMilliseconds * Random.Shared.NextDouble());

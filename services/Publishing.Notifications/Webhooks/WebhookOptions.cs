@@ -20,6 +20,13 @@ public sealed class WebhookOptions
     /// </summary>
     public int MaxResponseBytes { get; set; } = 4096;
 
+    /// <summary>
+    /// How long a claimed delivery stays this instance's without renewal. Held rows are renewed every
+    /// third of it (<see cref="DeliveryLeases"/>), so a live instance keeps them however long they
+    /// wait or an attempt takes, and the rows of one that died are claimed again within this plus a poll.
+    /// </summary>
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How often due retries are looked for when nothing wakes the worker sooner.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
