@@ -61,6 +61,7 @@ public static class NotificationsHost
         services.AddSingleton<SubscriptionDisabler>();
         services.AddSingleton<DeliveryOutcomePolicy>();
         services.AddSingleton<DeliveryLeases>();
+        services.AddSingleton<AttemptStarts>();
         services.AddSingleton<DeliveryOutcomeRecorder>();
         services.AddSingleton<DeliveryWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryWorker>());

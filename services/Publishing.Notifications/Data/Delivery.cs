@@ -42,7 +42,7 @@ public sealed class Delivery
     /// <summary>The claim of the worker sending it now, if any.</summary>
     public string? LockToken { get; set; }
 
-    /// <summary>Attempts made in all.</summary>
+    /// <summary>Attempts made in all whose outcome was stored (not those interrupted by a process that died).</summary>
     public int Attempts { get; set; }
 
     /// <summary>Position in the retry schedule; a re-drive starts it again.</summary>
@@ -69,4 +69,11 @@ public sealed class DeliveryAttempt
 
     /// <summary>A short reason in our own words (<see cref="Webhooks.AttemptReasons"/>), never what the endpoint sent.</summary>
     public string? Error { get; set; }
+
+    /// <summary>
+    /// The claim the attempt was made under, while it has no outcome: the row is written before the
+    /// request goes out (<see cref="Webhooks.AttemptStarts"/>) and completed once the outcome is
+    /// stored, so an attempt whose process died stays in the log, without an outcome.
+    /// </summary>
+    public string? Token { get; set; }
 }

@@ -70,6 +70,7 @@ public class NotificationsDbContext : ServiceDbContext
             e.ToTable("DeliveryAttempts");
             e.Property(a => a.Id).ValueGeneratedOnAdd();
             e.Property(a => a.Error).HasMaxLength(2000);
+            e.Property(a => a.Token).HasMaxLength(32);
             e.HasIndex(a => new { a.DeliveryId, a.Id });
         });
         model.Entity<OutgoingEmail>(e =>

@@ -26,6 +26,9 @@ public static class AttemptReasons
 
     public static string ConnectTimedOut(TimeSpan limit) => $"connection timed out after {Seconds(limit)} s";
 
+    public const string Interrupted =
+        "interrupted: the process sending it stopped before the outcome was recorded; the site may have received it";
+
     public const string SecretUnreadable =
         "not sent: the signing secret cannot be decrypted (the Data Protection key ring is missing or was replaced)";
 

@@ -47,18 +47,15 @@ public sealed class DeliveryOutcomeRecorder(
             while (batch.Count < BatchSize && reader.TryRead(out var o)) batch.Add(o);
             try
             {
-                await RecordBatchAsync(batch);
+                await RecordBatchAsync(batch, setBased: true);
             }
             catch (DbUpdateConcurrencyException)
             {
-                // A row changed under us (re-driven, or re-claimed after its lease): record the rest one by one.
+                // A row changed under us (re-driven, or re-claimed after its lease): record the rest one
+                // by one, row by row, which logs the attempt on such a row and leaves the row alone.
                 foreach (var one in batch)
                 {
-                    try { await RecordBatchAsync([one]); }
-                    catch (DbUpdateConcurrencyException)
-                    {
-                        log.LogWarning("Delivery {Id} changed during its attempt (re-driven or re-claimed); the attempt is not recorded", one.Job.Id);
-                    }
+                    try { await RecordBatchAsync([one], setBased: false); }
                     catch (Exception ex) { log.LogError(ex, "Recording the attempt of delivery {Id} failed; it is retried after its lease", one.Job.Id); }
                 }
             }
@@ -71,7 +68,8 @@ public sealed class DeliveryOutcomeRecorder(
         }
     }
 
-    private async Task RecordBatchAsync(IReadOnlyList<AttemptOutcome> batch)
+    /// <param name="setBased">Whether a batch of nothing but deliveries may take the set-based way, which fails as a whole when a row changed.</param>
+    private async Task RecordBatchAsync(IReadOnlyList<AttemptOutcome> batch, bool setBased)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
@@ -81,7 +79,7 @@ public sealed class DeliveryOutcomeRecorder(
         var ct = timeout.Token;
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (batch.All(o => o.Result.Delivered))
+        if (setBased && batch.All(o => o.Result.Delivered))
         {
             await RecordDeliveredAsync(db, batch, now, ct);
             await transaction.CommitAsync(ct);
@@ -89,16 +87,26 @@ public sealed class DeliveryOutcomeRecorder(
         }
 
         var ids = batch.Select(o => o.Job.Id).ToList();
+        var tokens = batch.Select(o => o.Job.Token).Distinct().ToList();
+        await db.DeliveryAttempts.Where(a => ids.Contains(a.DeliveryId) && a.Token != null && tokens.Contains(a.Token)).ExecuteDeleteAsync(ct);
         var deliveries = await db.Deliveries.Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
         var subscriptionIds = deliveries.Values.Select(d => d.SubscriptionId).Distinct().ToList();
         var subscriptions = await db.Subscriptions.Where(s => subscriptionIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
 
         var disabled = false;
-        foreach (var (job, attemptAt, result) in batch.OrderBy(o => o.AttemptAt))
+        foreach (var outcome in batch.OrderBy(o => o.AttemptAt))
         {
-            if (!deliveries.TryGetValue(job.Id, out var delivery) || delivery.LockToken != job.Token)
+            var (job, attemptAt, result) = outcome;
+            if (!deliveries.TryGetValue(job.Id, out var delivery))
             {
-                log.LogWarning("Delivery {Id} was deleted or re-claimed during its attempt; the attempt is not recorded", job.Id);
+                log.LogWarning("Delivery {Id} was deleted during its attempt; the attempt is not recorded", job.Id);
+                continue;
+            }
+            if (delivery.LockToken != job.Token)
+            {
+                // The attempt happened and is logged; the delivery itself is another claim's now.
+                log.LogWarning("Delivery {Id} was re-driven or re-claimed during its attempt; only the attempt is recorded", job.Id);
+                db.DeliveryAttempts.Add(Logged(outcome));
                 continue;
             }
             disabled |= await policy.ApplyAsync(db, delivery, subscriptions[delivery.SubscriptionId], attemptAt, result, now, ct);
@@ -130,10 +138,13 @@ public sealed class DeliveryOutcomeRecorder(
             if (updated != ids.Count) throw new DbUpdateConcurrencyException($"{ids.Count - updated} of {ids.Count} deliveries changed during their attempt.");
         }
 
-        await db.InsertManyAsync(batch.Select(o => new DeliveryAttempt
+        // Each attempt's row, written open before its request went out, is replaced by the finished one.
+        foreach (var claim in batch.GroupBy(o => o.Job.Token))
         {
-            DeliveryId = o.Job.Id, At = o.AttemptAt, Status = o.Result.Status, DurationMs = o.Result.DurationMs, Error = o.Result.Error,
-        }).ToList(), ct);
+            var ids = claim.Select(o => o.Job.Id).ToList();
+            await db.DeliveryAttempts.Where(a => ids.Contains(a.DeliveryId) && a.Token == claim.Key).ExecuteDeleteAsync(ct);
+        }
+        await db.InsertManyAsync(batch.Select(Logged).ToList(), ct);
 
         var subscriptions = batch.Select(o => o.Job.SubscriptionId).Distinct().ToList();
         await db.Subscriptions.Where(s => subscriptions.Contains(s.Id))
@@ -141,4 +152,10 @@ public sealed class DeliveryOutcomeRecorder(
         // On providers without the row-by-row insert the attempts are staged; write them.
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>The delivery log's row of a finished attempt.</summary>
+    public static DeliveryAttempt Logged(AttemptOutcome o) => new()
+    {
+        DeliveryId = o.Job.Id, At = o.AttemptAt, Status = o.Result.Status, DurationMs = o.Result.DurationMs, Error = o.Result.Error,
+    };
 }

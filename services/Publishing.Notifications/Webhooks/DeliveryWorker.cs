@@ -29,6 +29,7 @@ public sealed class DeliveryWorker(
     DeliverySignal signal,
     DeliveryOutcomeRecorder recorder,
     DeliveryLeases leases,
+    AttemptStarts starts,
     WebhookSender sender,
     WebhookSecrets secrets,
     EndpointBreakers breakers,
@@ -66,6 +67,7 @@ public sealed class DeliveryWorker(
         // Renewed until the last outcome is stored, after the attempts in flight have finished.
         using var renewing = new CancellationTokenSource();
         var renewals = leases.RunAsync(renewing.Token);
+        var starting = Task.Run(starts.RunAsync, CancellationToken.None);
         var recording = Task.Run(recorder.RunAsync, CancellationToken.None);
 
         var loop = new DrainLoop(clock)
@@ -86,6 +88,8 @@ public sealed class DeliveryWorker(
         }
         await leases.HandBackAsync(waiting);
         await Task.WhenAll(left);
+        starts.Complete();
+        await starting;
         recorder.Complete();
         await recording;
         await renewing.CancelAsync();
@@ -226,6 +230,13 @@ public sealed class DeliveryWorker(
             }
             AttemptResult result;
             using var attempt = CancellationTokenSource.CreateLinkedTokenSource(ct, lost);
+            // In the log before the request goes out: if this process dies now, the attempt still shows.
+            await starts.WriteAsync(job, attemptAt);
+            if (attempt.IsCancellationRequested)
+            {
+                await starts.WithdrawAsync(job);
+                attempt.Token.ThrowIfCancellationRequested();
+            }
             try
             {
                 result = await breakers.For(job.Endpoint).ExecuteAsync(
@@ -234,6 +245,7 @@ public sealed class DeliveryWorker(
             catch (BrokenCircuitException ex)
             {
                 // Not an attempt: the site failed repeatedly just now, so it is not called.
+                await starts.WithdrawAsync(job);
                 var wait = (ex.RetryAfter ?? _options.BreakerBreakDuration) + Jitter(TimeSpan.FromSeconds(5));
                 await leases.ReleaseAsync(job, clock.GetUtcNow() + wait,
                     $"Not sent: the circuit for {job.Endpoint} is open after repeated failures.", DeliveryStates.Pending);

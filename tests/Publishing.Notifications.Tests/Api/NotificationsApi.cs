@@ -34,6 +34,9 @@ public sealed class NotificationsApi : ServiceApiFactory<Program, NotificationsD
             ["Notifications:Webhooks:AllowPrivateNetworks"] = "true",
             ["Notifications:Webhooks:PollInterval"] = "00:00:00.100",
         };
+        // A fake clock jumps minutes in one step, which no real lease outlasts: a claim that lands as it
+        // jumps would be taken for a dead sender's. Claim leases are tested on their own (ClaimLeaseTests).
+        if (clock is not null) _settings["Notifications:Webhooks:ClaimLease"] = "01:00:00";
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) _settings[k] = v;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using Publishing.Notifications.Data;
 using Publishing.Notifications.Tests.Api;
+using Publishing.Notifications.Webhooks;
 using Publishing.Testing;
 using Xunit;
 
@@ -13,6 +14,9 @@ namespace Publishing.Notifications.Tests.Webhooks;
 /// </summary>
 public sealed class ClaimLeaseTests
 {
+    /// <summary>The lease a deployment gets, which the test hosts with a fake clock replace unless told.</summary>
+    public static readonly string DefaultLease = new WebhookOptions().ClaimLease.ToString();
+
     [Fact]
     public async Task A_dead_instances_claimed_deliveries_are_sent_by_another_within_ten_seconds()
     {
@@ -26,6 +30,7 @@ public sealed class ClaimLeaseTests
         {
             ["Notifications:Webhooks:MaxConcurrencyPerEndpoint"] = "2",
             ["Notifications:Webhooks:AttemptTimeout"] = "00:10:00",
+            ["Notifications:Webhooks:ClaimLease"] = DefaultLease,
         });
         var admin = await dead.AdminAsync();
         var subscription = await admin.SubscribeAsync(receiver.Url);
@@ -36,7 +41,8 @@ public sealed class ClaimLeaseTests
             n => n == events, what: "every delivery to be claimed by the first instance");
 
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        using var survivor = new NotificationsApi(clock, dataDirectory: dead.DataDirectory);
+        using var survivor = new NotificationsApi(clock, new Dictionary<string, string?> { ["Notifications:Webhooks:ClaimLease"] = DefaultLease },
+            dataDirectory: dead.DataDirectory);
         await survivor.WithDb(db => db.Deliveries.CountAsync());
         clock.Advance(TimeSpan.FromSeconds(10));
 

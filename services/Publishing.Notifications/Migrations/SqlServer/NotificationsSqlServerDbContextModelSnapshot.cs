@@ -223,6 +223,10 @@ namespace Publishing.Notifications.Migrations.SqlServer
                     b.Property<int?>("Status")
                         .HasColumnType("int");
 
+                    b.Property<string>("Token")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DeliveryId", "Id");
