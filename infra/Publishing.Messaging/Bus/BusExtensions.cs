@@ -17,6 +17,7 @@ public static class BusExtensions
     {
         var settings = BusSettings.From(builder.Configuration);
         builder.Services.AddSingleton<IOutboxPublisher, BusOutboxPublisher>();
+        builder.Services.AddHealthChecks().AddCheck<BusReadinessCheck>(BusReadinessCheck.Name, tags: ["ready"]);
         builder.Services.AddOptions<MassTransitHostOptions>().Configure(o =>
         {
             // The API serves while the broker is away; the outbox holds events until it is back.
@@ -30,6 +31,8 @@ public static class BusExtensions
             // MassTransit 8.4+ reports usage to its vendor over the internet by default; a service
             // holding clinical content makes no outbound calls its operators did not ask for.
             x.ConfigureUsageTelemetryOptions(o => o.Enabled = false);
+            // MassTransit's check says Degraded (200) with the broker gone; BusReadinessCheck is readiness.
+            x.ConfigureHealthCheckOptions(o => o.Tags.Add("masstransit"));
             addConsumers(x);
             x.AddConfigureEndpointsCallback((_, endpoint) =>
             {
