@@ -62,6 +62,7 @@ public static class NotificationsHost
         services.AddSingleton<DeliveryOutcomePolicy>();
         services.AddSingleton<DeliveryLeases>();
         services.AddSingleton<AttemptStarts>();
+        services.AddSingleton<WebhookMetrics>();
         services.AddSingleton<DeliveryOutcomeRecorder>();
         services.AddSingleton<DeliveryWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryWorker>());

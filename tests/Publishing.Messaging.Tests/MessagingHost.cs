@@ -45,6 +45,19 @@ public sealed class MessagingHost : IAsyncDisposable
         return await work(scope.ServiceProvider.GetRequiredService<TestDbContext>());
     }
 
+    /// <summary>Commits a note and its event, as a service's request would.</summary>
+    public async Task<Guid> AddNoteAsync(string text)
+    {
+        var id = Guid.NewGuid();
+        await WithDb(async db =>
+        {
+            db.Notes.Add(new Note { Id = id, Text = text });
+            db.AddOutboxMessage(new NoteAdded(id, text), DateTimeOffset.UtcNow);
+            return await db.SaveChangesAsync();
+        });
+        return id;
+    }
+
     public Task<int> EffectsFor(Guid noteId) => WithDb(db => db.Effects.CountAsync(e => e.NoteId == noteId));
 
     public IBus Bus => Services.GetRequiredService<IBus>();

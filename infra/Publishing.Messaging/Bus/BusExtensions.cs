@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Publishing.Messaging.Outbox;
 
@@ -18,6 +19,9 @@ public static class BusExtensions
         var settings = BusSettings.From(builder.Configuration);
         builder.Services.AddSingleton<IOutboxPublisher, BusOutboxPublisher>();
         builder.Services.AddHealthChecks().AddCheck<BusReadinessCheck>(BusReadinessCheck.Name, tags: ["ready"]);
+        builder.Services.AddMetrics();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddConsumeObserver<ConsumerLagObserver>();
         builder.Services.AddOptions<MassTransitHostOptions>().Configure(o =>
         {
             // The API serves while the broker is away; the outbox holds events until it is back.

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Publishing.Messaging.Database;
 
 namespace Publishing.Messaging.Outbox;
@@ -9,7 +11,7 @@ public static class OutboxRegistration
     /// <summary>
     /// Gives a service database its outbox: events staged with <see cref="OutboxExtensions.AddOutboxMessage"/>
     /// are relayed to the bus right after each commit, and a sweeper relays what was left unsent and
-    /// deletes sent rows past their retention. The context's model must carry the tables
+    /// deletes sent rows past their retention. Its backlog is measured (<see cref="OutboxMetrics"/>). The context's model must carry the tables
     /// (<see cref="MessagingModel.AddOutboxAndInbox"/>) and the host a bus (<c>AddPublishingBus</c>).
     /// </summary>
     public static ServiceDatabaseBuilder<TContext> WithOutbox<TContext>(this ServiceDatabaseBuilder<TContext> database)
@@ -22,6 +24,9 @@ public static class OutboxRegistration
         services.AddOptions<OutboxOptions>().BindConfiguration("Messaging:Outbox");
         services.AddSingleton<OutboxRelay<TContext>>();
         services.AddHostedService<OutboxDispatcher<TContext>>();
+        services.AddMetrics();
+        services.AddSingleton<IOutboxBacklog, OutboxBacklog<TContext>>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, OutboxMetrics>());
         return database;
     }
 

@@ -32,6 +32,9 @@ public sealed class Delivery
 
     public string State { get; set; } = DeliveryStates.Pending;
 
+    /// <summary>A withdrawal, or a publication of a safety change: what subscribers must have in seconds (measured by <see cref="Webhooks.WebhookMetrics"/>).</summary>
+    public bool Safety { get; set; }
+
     /// <summary>
     /// Unix milliseconds: when a pending delivery is next due. A worker's claim moves it to the end of
     /// its lease, renewed while the worker holds the row, so an attempt that dies with its process is

@@ -30,6 +30,7 @@ public sealed class DeliveryWorker(
     DeliveryOutcomeRecorder recorder,
     DeliveryLeases leases,
     AttemptStarts starts,
+    WebhookMetrics metrics,
     WebhookSender sender,
     WebhookSecrets secrets,
     EndpointBreakers breakers,
@@ -253,6 +254,7 @@ public sealed class DeliveryWorker(
             }
 
             // The sending slot is free from here on; the row stays claimed until its outcome is stored.
+            metrics.Attempted(result);
             recorder.Add(new AttemptOutcome(job, attemptAt, result));
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

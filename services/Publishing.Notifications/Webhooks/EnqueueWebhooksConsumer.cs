@@ -23,7 +23,7 @@ public sealed class EnqueueWebhooksConsumer(
     public Task Consume(ConsumeContext<ContentPublished> context)
     {
         var m = context.Message;
-        return QueueOnceAsync(context, EventTypes.Published, m.OccurredAt, async ct =>
+        return QueueOnceAsync(context, EventTypes.Published, m.OccurredAt, m.ChangeClass == ChangeClasses.Safety, async ct =>
         {
             var tags = m.Tags.ToArray();
             await RememberAsync(m.Slug, m.Revision, m.ContentType, tags, ct);
@@ -37,7 +37,7 @@ public sealed class EnqueueWebhooksConsumer(
     public Task Consume(ConsumeContext<ContentWithdrawn> context)
     {
         var m = context.Message;
-        return QueueOnceAsync(context, EventTypes.Withdrawn, m.OccurredAt, async ct =>
+        return QueueOnceAsync(context, EventTypes.Withdrawn, m.OccurredAt, safety: true, async ct =>
         {
             var data = new WebhookData(m.ContentId, m.Slug, m.ContentType, m.Revision, m.Title, null, null,
                 WebhookPayload.PublishedUrl(origin, m.Slug), Reason: m.Reason);
@@ -48,7 +48,7 @@ public sealed class EnqueueWebhooksConsumer(
     public Task Consume(ConsumeContext<ContentReviewConfirmed> context)
     {
         var m = context.Message;
-        return QueueOnceAsync(context, EventTypes.Reviewed, m.OccurredAt, async ct =>
+        return QueueOnceAsync(context, EventTypes.Reviewed, m.OccurredAt, safety: false, async ct =>
         {
             var data = new WebhookData(m.ContentId, m.Slug, m.ContentType, m.Revision, m.Title, null, null,
                 WebhookPayload.PublishedUrl(origin, m.Slug), LastReviewed: m.LastReviewed, NextReviewDue: m.NextReviewDue);
@@ -61,19 +61,20 @@ public sealed class EnqueueWebhooksConsumer(
     /// when rows were queued and only after they are committed: a claim is a write.
     /// </summary>
     private async Task QueueOnceAsync(
-        ConsumeContext context, string type, DateTimeOffset occurredAt, Func<CancellationToken, Task<(WebhookData Data, string[] Tags)>> build)
+        ConsumeContext context, string type, DateTimeOffset occurredAt, bool safety,
+        Func<CancellationToken, Task<(WebhookData Data, string[] Tags)>> build)
     {
         var queued = 0;
         await Once(context, async ct =>
         {
             var (data, tags) = await build(ct);
-            queued = await EnqueueAsync(context.MessageId!.Value, new WebhookEvent(type, occurredAt, data), tags, ct);
+            queued = await EnqueueAsync(context.MessageId!.Value, new WebhookEvent(type, occurredAt, data), tags, safety, ct);
         });
         if (queued > 0) signal.Notify();
     }
 
     /// <returns>How many deliveries were queued.</returns>
-    private async Task<int> EnqueueAsync(Guid messageId, WebhookEvent e, string[] tags, CancellationToken ct)
+    private async Task<int> EnqueueAsync(Guid messageId, WebhookEvent e, string[] tags, bool safety, CancellationToken ct)
     {
         var subscriptions = await Db.Subscriptions.AsNoTracking()
             .Where(s => s.State == SubscriptionStates.Active)
@@ -93,6 +94,7 @@ public sealed class EnqueueWebhooksConsumer(
             Revision = e.Data.Revision,
             Payload = payload,
             State = DeliveryStates.Pending,
+            Safety = safety,
             NextAttemptAt = now.ToUnixTimeMilliseconds(),
             CreatedAt = now,
         }).ToList();

@@ -169,6 +169,9 @@ namespace Publishing.Notifications.Migrations.SqlServer
                     b.Property<int>("Revision")
                         .HasColumnType("int");
 
+                    b.Property<bool>("Safety")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -195,6 +198,9 @@ namespace Publishing.Notifications.Migrations.SqlServer
                     b.HasIndex("SubscriptionId", "Id");
 
                     b.HasIndex("State", "NextAttemptAt", "Endpoint");
+
+                    b.HasIndex(new[] { "State", "Id" }, "IX_Deliveries_Safety")
+                        .HasFilter("Safety = 1");
 
                     b.ToTable("Deliveries", (string)null);
                 });

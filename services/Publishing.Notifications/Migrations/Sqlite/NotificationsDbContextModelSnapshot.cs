@@ -158,6 +158,9 @@ namespace Publishing.Notifications.Migrations.Sqlite
                     b.Property<int>("Revision")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Safety")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -184,6 +187,9 @@ namespace Publishing.Notifications.Migrations.Sqlite
                     b.HasIndex("SubscriptionId", "Id");
 
                     b.HasIndex("State", "NextAttemptAt", "Endpoint");
+
+                    b.HasIndex(new[] { "State", "Id" }, "IX_Deliveries_Safety")
+                        .HasFilter("Safety");
 
                     b.ToTable("Deliveries", (string)null);
                 });
