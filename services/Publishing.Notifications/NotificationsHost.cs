@@ -63,6 +63,7 @@ public static class NotificationsHost
         services.AddSingleton<DeliveryLeases>();
         services.AddSingleton<AttemptStarts>();
         services.AddSingleton<WebhookMetrics>();
+        services.AddSingleton<AttemptRunner>();
         services.AddSingleton<DeliveryOutcomeRecorder>();
         services.AddSingleton<DeliveryWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryWorker>());

@@ -8,3 +8,6 @@ public sealed record DeliveryJob(
 
 /// <summary>What one attempt at a claimed delivery came to, waiting to be recorded.</summary>
 public sealed record AttemptOutcome(DeliveryJob Job, DateTimeOffset AttemptAt, AttemptResult Result);
+
+/// <summary>An attempt about to start, waiting for its row in the log to be stored before its request goes out.</summary>
+public sealed record AttemptStart(DeliveryJob Job, DateTimeOffset At, TaskCompletionSource Written);

@@ -7,10 +7,11 @@ using Publishing.Notifications.Email;
 namespace Publishing.Notifications.Webhooks;
 
 /// <summary>
-/// Stores the outcomes of webhook attempts in batches: every attempt that finished while the last
-/// batch was being written goes into one transaction, so throughput is not one commit per attempt.
-/// A row stays claimed (so nobody sends it again) until its outcome is stored here. One instance
-/// serves the <see cref="DeliveryWorker"/> for the life of the process.
+/// Writes the delivery log in batches: the rows of attempts about to start (<see cref="AttemptStarts"/>)
+/// and the outcomes of attempts that finished, all that came while the last batch was being written,
+/// in one transaction: throughput is not one commit per attempt, nor two (each commit waits for the
+/// disk). A row stays claimed (so nobody sends it again) until its outcome is stored here. One
+/// instance serves the <see cref="DeliveryWorker"/> for the life of the process.
 /// </summary>
 public sealed class DeliveryOutcomeRecorder(
     IServiceScopeFactory scopes,
@@ -22,54 +23,90 @@ public sealed class DeliveryOutcomeRecorder(
 {
     private const int BatchSize = 200;
 
-    private readonly Channel<AttemptOutcome> _outcomes =
-        Channel.CreateUnbounded<AttemptOutcome>(new UnboundedChannelOptions { SingleReader = true });
+    /// <summary>An attempt about to start, or one that finished.</summary>
+    private readonly record struct Entry(AttemptStart? Start, AttemptOutcome? Outcome);
+
+    private readonly Channel<Entry> _entries =
+        Channel.CreateUnbounded<Entry>(new UnboundedChannelOptions { SingleReader = true });
+
+    /// <summary>Hands over the log row of an attempt about to start; its task completes once the row is stored.</summary>
+    public Task AddStart(DeliveryJob job, DateTimeOffset at)
+    {
+        var start = new AttemptStart(job, at, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_entries.Writer.TryWrite(new Entry(start, null))) throw new InvalidOperationException("The delivery log is closed; no attempt starts.");
+        return start.Written.Task;
+    }
 
     /// <summary>Hands an attempt's outcome over; the sending slot is free from here on.</summary>
     public void Add(AttemptOutcome outcome)
     {
-        if (_outcomes.Writer.TryWrite(outcome)) return;
+        if (_entries.Writer.TryWrite(new Entry(null, outcome))) return;
         leases.Release(outcome.Job);
         log.LogWarning("Delivery {Id} finished while stopping; its attempt is not recorded and it is retried after its lease", outcome.Job.Id);
     }
 
-    /// <summary>No more outcomes come: <see cref="RunAsync"/> stores what it holds and returns.</summary>
-    public void Complete() => _outcomes.Writer.TryComplete();
+    /// <summary>No more attempts start or finish: <see cref="RunAsync"/> stores what it holds and returns.</summary>
+    public void Complete() => _entries.Writer.TryComplete();
 
-    /// <summary>Stores outcomes as they come until <see cref="Complete"/>; not cancelled, since the attempts happened.</summary>
+    /// <summary>Stores starts and outcomes as they come until <see cref="Complete"/>; not cancelled, since the attempts happened.</summary>
     public async Task RunAsync()
     {
-        var reader = _outcomes.Reader;
+        var reader = _entries.Reader;
+        var starts = new List<AttemptStart>();
         var batch = new List<AttemptOutcome>();
         while (await reader.WaitToReadAsync(CancellationToken.None))
         {
+            starts.Clear();
             batch.Clear();
-            while (batch.Count < BatchSize && reader.TryRead(out var o)) batch.Add(o);
+            while (starts.Count + batch.Count < BatchSize && reader.TryRead(out var entry))
+            {
+                if (entry.Start is { } start) starts.Add(start);
+                else batch.Add(entry.Outcome!);
+            }
             try
             {
-                await RecordBatchAsync(batch, setBased: true);
+                await RecordBatchAsync(starts, batch, setBased: true);
+                Written(starts, null);
             }
             catch (DbUpdateConcurrencyException)
             {
-                // A row changed under us (re-driven, or re-claimed after its lease): record the rest one
-                // by one, row by row, which logs the attempt on such a row and leaves the row alone.
+                // A row changed under us (re-driven, or re-claimed after its lease): the starts on their
+                // own, then the outcomes one by one, which logs the attempt on such a row and leaves the row alone.
+                try
+                {
+                    await RecordBatchAsync(starts, [], setBased: true);
+                    Written(starts, null);
+                }
+                catch (Exception ex) { Written(starts, ex); }
                 foreach (var one in batch)
                 {
-                    try { await RecordBatchAsync([one], setBased: false); }
+                    try { await RecordBatchAsync([], [one], setBased: false); }
                     catch (Exception ex) { log.LogError(ex, "Recording the attempt of delivery {Id} failed; it is retried after its lease", one.Job.Id); }
                 }
             }
             catch (Exception ex)
             {
-                log.LogError(ex, "Recording {Count} webhook attempts failed; they are retried after their lease", batch.Count);
+                log.LogError(ex, "Writing {Starts} attempt starts and {Count} outcomes to the delivery log failed; those not started are not sent now, and all are retried after their lease",
+                    starts.Count, batch.Count);
+                Written(starts, ex);
             }
             // Stored, or left to run out their lease: either way no longer renewed.
             foreach (var o in batch) leases.Release(o.Job);
         }
     }
 
+    /// <summary>Lets the attempts whose rows were written go out, and fails those whose rows were not.</summary>
+    private static void Written(List<AttemptStart> starts, Exception? failure)
+    {
+        foreach (var s in starts)
+        {
+            if (failure is null) s.Written.TrySetResult();
+            else s.Written.TrySetException(failure);
+        }
+    }
+
     /// <param name="setBased">Whether a batch of nothing but deliveries may take the set-based way, which fails as a whole when a row changed.</param>
-    private async Task RecordBatchAsync(IReadOnlyList<AttemptOutcome> batch, bool setBased)
+    private async Task RecordBatchAsync(IReadOnlyList<AttemptStart> starts, IReadOnlyList<AttemptOutcome> batch, bool setBased)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
@@ -79,6 +116,14 @@ public sealed class DeliveryOutcomeRecorder(
         var ct = timeout.Token;
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.InsertManyAsync(starts.Select(AttemptStarts.Row).ToList(), ct);
+        if (batch.Count == 0)
+        {
+            // On providers without the row-by-row insert the rows are staged; write them.
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return;
+        }
         if (setBased && batch.All(o => o.Result.Delivered))
         {
             await RecordDeliveredAsync(db, batch, now, ct);

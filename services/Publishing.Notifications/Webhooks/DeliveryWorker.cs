@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Polly.CircuitBreaker;
 using Publishing.Messaging;
 using Publishing.Messaging.Workers;
 using Publishing.Notifications.Data;
@@ -11,12 +10,10 @@ namespace Publishing.Notifications.Webhooks;
 /// <summary>
 /// Sends due deliveries: claims them under a short lease that <see cref="DeliveryLeases"/> renews
 /// while they are held (so two instances never send the same attempt, and a dead one's rows are
-/// taken over within seconds),
-/// runs up to <see cref="WebhookOptions.MaxConcurrency"/> attempts at once, at most
-/// <see cref="WebhookOptions.MaxConcurrencyPerEndpoint"/> to one endpoint, each through that
-/// endpoint's circuit breaker, and hands every attempt to the <see cref="DeliveryOutcomeRecorder"/>.
-/// Woken by new deliveries, otherwise it looks for due retries every
-/// <see cref="WebhookOptions.PollInterval"/> of the injected clock.
+/// taken over within seconds), and starts their attempts (<see cref="AttemptRunner"/>) with at most
+/// <see cref="WebhookOptions.MaxConcurrency"/> requests in flight, and
+/// <see cref="WebhookOptions.MaxConcurrencyPerEndpoint"/> to one endpoint. Woken by new deliveries,
+/// otherwise it looks for due retries every <see cref="WebhookOptions.PollInterval"/> of the injected clock.
 /// </summary>
 /// <remarks>
 /// A claim takes up to <see cref="ClaimAhead"/> times as many rows as may be in flight, per endpoint
@@ -29,11 +26,7 @@ public sealed class DeliveryWorker(
     DeliverySignal signal,
     DeliveryOutcomeRecorder recorder,
     DeliveryLeases leases,
-    AttemptStarts starts,
-    WebhookMetrics metrics,
-    WebhookSender sender,
-    WebhookSecrets secrets,
-    EndpointBreakers breakers,
+    AttemptRunner attempts,
     IOptions<WebhookOptions> options,
     TimeProvider clock,
     ILogger<DeliveryWorker> log) : BackgroundService
@@ -41,21 +34,31 @@ public sealed class DeliveryWorker(
     /// <summary>Claimed rows per endpoint, and overall, as a multiple of the attempts allowed in flight.</summary>
     private const int ClaimAhead = 8;
 
+    /// <summary>
+    /// Attempts started per sending slot: each writes its log row (<see cref="AttemptStarts"/>) and then
+    /// waits for a slot, so when a slot frees the next request goes out at once instead of after a write.
+    /// </summary>
+    private const int StartAhead = 2;
+
     private readonly WebhookOptions _options = options.Value;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, EndpointWork> _endpoints = [];
     private readonly HashSet<Task> _running = [];
+    private SemaphoreSlim _sends = null!;
     private int _held;
     private long _claimOrder;
     private CancellationToken _stopping;
 
-    /// <summary>One endpoint's claimed rows: those being sent and those waiting for a slot.</summary>
-    private sealed class EndpointWork
+    /// <summary>One endpoint's claimed rows: those started (being sent, or about to be) and those waiting.</summary>
+    private sealed class EndpointWork(int slots)
     {
         /// <summary>In claim order, numbered across all endpoints.</summary>
         public readonly Queue<(long Order, DeliveryJob Job)> Waiting = new();
-        public int Sending;
-        public int Held => Waiting.Count + Sending;
+        public int Started;
+        public int Held => Waiting.Count + Started;
+
+        /// <summary>The endpoint's sending slots.</summary>
+        public readonly SemaphoreSlim Sends = new(slots, slots);
     }
 
     private int MaxConcurrency => Math.Max(1, _options.MaxConcurrency);
@@ -65,10 +68,10 @@ public sealed class DeliveryWorker(
     {
         await ready.WaitAsync(stoppingToken);
         _stopping = stoppingToken;
+        _sends = new SemaphoreSlim(MaxConcurrency, MaxConcurrency);
         // Renewed until the last outcome is stored, after the attempts in flight have finished.
         using var renewing = new CancellationTokenSource();
         var renewals = leases.RunAsync(renewing.Token);
-        var starting = Task.Run(starts.RunAsync, CancellationToken.None);
         var recording = Task.Run(recorder.RunAsync, CancellationToken.None);
 
         var loop = new DrainLoop(clock)
@@ -89,8 +92,6 @@ public sealed class DeliveryWorker(
         }
         await leases.HandBackAsync(waiting);
         await Task.WhenAll(left);
-        starts.Complete();
-        await starting;
         recorder.Complete();
         await recording;
         await renewing.CancelAsync();
@@ -145,7 +146,7 @@ public sealed class DeliveryWorker(
         {
             foreach (var job in jobs)
             {
-                if (!_endpoints.TryGetValue(job.Endpoint, out var work)) _endpoints[job.Endpoint] = work = new EndpointWork();
+                if (!_endpoints.TryGetValue(job.Endpoint, out var work)) _endpoints[job.Endpoint] = work = new EndpointWork(PerEndpoint);
                 work.Waiting.Enqueue((++_claimOrder, job));
                 _held++;
             }
@@ -157,18 +158,19 @@ public sealed class DeliveryWorker(
     }
 
     /// <summary>
-    /// Starts waiting attempts while there are free slots, overall and per endpoint, oldest claim
-    /// first across endpoints, so no endpoint's rows wait behind later claims. Call under the gate.
+    /// Starts waiting attempts while there is room, <see cref="StartAhead"/> per slot overall and per
+    /// endpoint, oldest claim first across endpoints, so no endpoint's rows wait behind later claims.
+    /// Call under the gate.
     /// </summary>
     private void StartWhatFits()
     {
-        while (_running.Count < MaxConcurrency)
+        while (_running.Count < StartAhead * MaxConcurrency)
         {
             EndpointWork? next = null;
             var oldest = long.MaxValue;
             foreach (var work in _endpoints.Values)
             {
-                if (work.Sending < PerEndpoint && work.Waiting.TryPeek(out var head) && head.Order < oldest)
+                if (work.Started < StartAhead * PerEndpoint && work.Waiting.TryPeek(out var head) && head.Order < oldest)
                 {
                     next = work;
                     oldest = head.Order;
@@ -177,8 +179,9 @@ public sealed class DeliveryWorker(
             if (next is null) return;
 
             var (_, job) = next.Waiting.Dequeue();
-            next.Sending++;
-            var task = Task.Run(() => ProcessAsync(job, _stopping), CancellationToken.None);
+            next.Started++;
+            var slots = next.Sends;
+            var task = Task.Run(() => attempts.RunAsync(job, slots, _sends, _stopping), CancellationToken.None);
             _running.Add(task);
             // Never inline: an attempt that already finished must not re-enter this loop.
             _ = task.ContinueWith(Finished, job, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
@@ -194,7 +197,7 @@ public sealed class DeliveryWorker(
             _running.Remove(task);
             _held--;
             var work = _endpoints[job.Endpoint];
-            work.Sending--;
+            work.Started--;
             if (work.Held == 0) _endpoints.Remove(job.Endpoint);
             if (_stopping.IsCancellationRequested) return;
             StartWhatFits();
@@ -205,76 +208,4 @@ public sealed class DeliveryWorker(
         }
         if (wake) signal.Notify();
     }
-
-    /// <summary>Runs one claimed delivery; its slots are freed when it returns.</summary>
-    private async Task ProcessAsync(DeliveryJob job, CancellationToken ct)
-    {
-        if (!leases.TryStart(job, out var lost))
-        {
-            log.LogDebug("Delivery {Id} was given up before its attempt: its claim could not be renewed", job.Id);
-            return;
-        }
-        try
-        {
-            if (job.SubscriptionState != SubscriptionStates.Active)
-            {
-                await leases.ReleaseAsync(job, null, "The subscription is disabled.", DeliveryStates.Disabled);
-                return;
-            }
-
-            var attemptAt = clock.GetUtcNow();
-            if (!secrets.TryReveal(job.Secret, out var secret))
-            {
-                // Not the endpoint's fault, so not through its breaker; logged and retried like a failure.
-                recorder.Add(new AttemptOutcome(job, attemptAt, new AttemptResult(null, 0, AttemptReasons.SecretUnreadable, null)));
-                return;
-            }
-            AttemptResult result;
-            using var attempt = CancellationTokenSource.CreateLinkedTokenSource(ct, lost);
-            // In the log before the request goes out: if this process dies now, the attempt still shows.
-            await starts.WriteAsync(job, attemptAt);
-            if (attempt.IsCancellationRequested)
-            {
-                await starts.WithdrawAsync(job);
-                attempt.Token.ThrowIfCancellationRequested();
-            }
-            try
-            {
-                result = await breakers.For(job.Endpoint).ExecuteAsync(
-                    async token => await sender.SendAsync(job.Url, secret, job.WebhookId, job.Payload, attemptAt, token), attempt.Token);
-            }
-            catch (BrokenCircuitException ex)
-            {
-                // Not an attempt: the site failed repeatedly just now, so it is not called.
-                await starts.WithdrawAsync(job);
-                var wait = (ex.RetryAfter ?? _options.BreakerBreakDuration) + Jitter(TimeSpan.FromSeconds(5));
-                await leases.ReleaseAsync(job, clock.GetUtcNow() + wait,
-                    $"Not sent: the circuit for {job.Endpoint} is open after repeated failures.", DeliveryStates.Pending);
-                return;
-            }
-
-            // The sending slot is free from here on; the row stays claimed until its outcome is stored.
-            metrics.Attempted(result);
-            recorder.Add(new AttemptOutcome(job, attemptAt, result));
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            // Shutting down mid-attempt: hand the row back now rather than when the lease ends.
-            try { await leases.ReleaseAsync(job, clock.GetUtcNow(), null, DeliveryStates.Pending); }
-            catch (Exception ex) { log.LogDebug(ex, "Could not release delivery {Id} on shutdown", job.Id); }
-        }
-        catch (OperationCanceledException) when (lost.IsCancellationRequested)
-        {
-            // Given up already: another instance may hold the row by now, so nothing is written.
-            log.LogWarning("The attempt of delivery {Id} ({WebhookId}) was abandoned: its claim could not be renewed", job.Id, job.WebhookId);
-        }
-        catch (Exception ex)
-        {
-            // Its lease runs out and the row is claimed again.
-            leases.Release(job);
-            log.LogError(ex, "Delivery {Id} ({WebhookId}) failed unexpectedly", job.Id, job.WebhookId);
-        }
-    }
-
-    private static TimeSpan Jitter(TimeSpan max) => TimeSpan.FromMilliseconds(max.TotalMilliseconds * Random.Shared.NextDouble());
 }
