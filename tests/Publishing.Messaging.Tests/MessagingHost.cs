@@ -19,7 +19,9 @@ public sealed class MessagingHost : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<MessagingHost> StartAsync(Uri rabbitMq, string dataDirectory, Dictionary<string, string?>? extra = null)
+    /// <param name="configure">Runs after the settings and before the host's own registrations (a log capture, a fake clock).</param>
+    public static async Task<MessagingHost> StartAsync(
+        Uri rabbitMq, string dataDirectory, Dictionary<string, string?>? extra = null, Action<HostApplicationBuilder>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder();
         var settings = ServiceHost.Settings(rabbitMq, dataDirectory);
@@ -28,6 +30,7 @@ public sealed class MessagingHost : IAsyncDisposable
         foreach (var (k, v) in extra ?? []) settings[k] = v;
         if (Environment.GetEnvironmentVariable("DEBUG_LOGS") == "1") { settings["Logging:LogLevel:Default"] = "Debug"; settings["Logging:LogLevel:MassTransit"] = "Debug"; settings["Logging:Console:TimestampFormat"] = "HH:mm:ss.fff "; }
         builder.Configuration.AddInMemoryCollection(settings);
+        configure?.Invoke(builder);
         builder.AddServiceDatabase<TestDbContext, TestDbContext>("Test").WithOutbox();
         builder.AddPublishingBus(bus => bus.AddConsumer<ApplyNoteConsumer>());
         var host = builder.Build();
