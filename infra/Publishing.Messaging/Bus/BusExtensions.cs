@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Publishing.Messaging.Outbox;
+using Publishing.Messaging.Validation;
 
 namespace Publishing.Messaging.Bus;
 
@@ -17,6 +18,7 @@ public static class BusExtensions
     {
         var settings = BusSettings.From(builder.Configuration);
         builder.Services.AddSingleton<IOutboxPublisher, BusOutboxPublisher>();
+        builder.Services.AddEventRules();
         builder.Services.AddOptions<MassTransitHostOptions>().Configure(o =>
         {
             // The API serves while the broker is away; the outbox holds events until it is back.
@@ -35,13 +37,21 @@ public static class BusExtensions
             {
                 // Short faults (a locked database, a deadlock) clear in seconds; anything longer
                 // goes to the error queue with its exception, to be re-driven after a fix.
-                endpoint.UseMessageRetry(r => r.Intervals(100, 500, 1000, 2000, 5000));
+                endpoint.UseMessageRetry(r =>
+                {
+                    r.Intervals(100, 500, 1000, 2000, 5000);
+                    r.Ignore<InvalidEventException>(); // can never succeed: to the error queue at once
+                });
                 endpoint.ConcurrentMessageLimit = 8;
             });
 
             if (settings.Transport == BusTransport.InMemory)
             {
-                x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+                x.UsingInMemory((context, cfg) =>
+                {
+                    cfg.UseEventValidation(context);
+                    cfg.ConfigureEndpoints(context);
+                });
                 return;
             }
 
@@ -57,6 +67,7 @@ public static class BusExtensions
                         h.Password(password);
                         h.PublisherConfirmation = true;
                     });
+                cfg.UseEventValidation(context);
                 cfg.ConfigureEndpoints(context);
             });
         });
