@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Publishing.Messaging.Bus;
 using Publishing.Messaging.Database;
 using Publishing.Messaging.Outbox;
+using Publishing.Messaging.Validation;
 using Publishing.Testing;
 
 namespace Publishing.Messaging.Tests;
@@ -32,6 +33,7 @@ public sealed class MessagingHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         configure?.Invoke(builder);
         builder.AddServiceDatabase<TestDbContext, TestDbContext>("Test").WithOutbox();
+        builder.Services.AddSingleton<IEventRules<NoteAdded>, NoteAddedRules>();
         builder.AddPublishingBus(bus => bus.AddConsumer<ApplyNoteConsumer>());
         var host = builder.Build();
         await host.StartAsync();
@@ -51,6 +53,16 @@ public sealed class MessagingHost : IAsyncDisposable
     public Task<int> EffectsFor(Guid noteId) => WithDb(db => db.Effects.CountAsync(e => e.NoteId == noteId));
 
     public IBus Bus => Services.GetRequiredService<IBus>();
+
+    /// <summary>
+    /// Publishes on a flow of its own: MassTransit keeps its log context in an AsyncLocal, which would otherwise
+    /// follow the test into the next host it starts, after this host's loggers are disposed (a restart).
+    /// </summary>
+    public Task PublishOnOwnFlowAsync(object message)
+    {
+        using (ExecutionContext.SuppressFlow())
+            return Task.Run(() => Bus.Publish(message));
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Publishing.Messaging.Outbox;
+using Publishing.Messaging.Retry;
 using Publishing.Messaging.Validation;
 
 namespace Publishing.Messaging.Bus;
@@ -9,9 +10,10 @@ namespace Publishing.Messaging.Bus;
 public static class BusExtensions
 {
     /// <summary>
-    /// Adds the message bus with our conventions: service-prefixed queues, in-memory retry for
-    /// transient faults, then the transport's <c>_error</c> queue (MassTransit's default) for
-    /// messages that still fail.
+    /// Adds the message bus with our conventions: service-prefixed queues, every received event checked
+    /// against its rules (<see cref="EventValidation"/>), failed consumers retried by the kind of fault
+    /// (<see cref="ConsumerRetryPolicy"/>), and the transport's <c>_error</c> queue (MassTransit's default)
+    /// for what can never succeed.
     /// </summary>
     public static IHostApplicationBuilder AddPublishingBus(
         this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator> addConsumers)
@@ -19,11 +21,14 @@ public static class BusExtensions
         var settings = BusSettings.From(builder.Configuration);
         builder.Services.AddSingleton<IOutboxPublisher, BusOutboxPublisher>();
         builder.Services.AddEventRules();
+        builder.Services.AddOptions<ConsumerRetryOptions>().BindConfiguration("Messaging:Retry");
         builder.Services.AddOptions<MassTransitHostOptions>().Configure(o =>
         {
             // The API serves while the broker is away; the outbox holds events until it is back.
             o.WaitUntilStarted = false;
             o.StopTimeout = TimeSpan.FromSeconds(30);
+            // A consumer still retrying a transient fault by then is cancelled, and its message requeued.
+            o.ConsumerStopTimeout = TimeSpan.FromSeconds(10);
         });
 
         builder.Services.AddMassTransit(x =>
@@ -33,23 +38,14 @@ public static class BusExtensions
             // holding clinical content makes no outbound calls its operators did not ask for.
             x.ConfigureUsageTelemetryOptions(o => o.Enabled = false);
             addConsumers(x);
-            x.AddConfigureEndpointsCallback((_, endpoint) =>
-            {
-                // Short faults (a locked database, a deadlock) clear in seconds; anything longer
-                // goes to the error queue with its exception, to be re-driven after a fix.
-                endpoint.UseMessageRetry(r =>
-                {
-                    r.Intervals(100, 500, 1000, 2000, 5000);
-                    r.Ignore<InvalidEventException>(); // can never succeed: to the error queue at once
-                });
-                endpoint.ConcurrentMessageLimit = 8;
-            });
+            x.AddConfigureEndpointsCallback((_, endpoint) => endpoint.ConcurrentMessageLimit = 8);
 
             if (settings.Transport == BusTransport.InMemory)
             {
                 x.UsingInMemory((context, cfg) =>
                 {
                     cfg.UseEventValidation(context);
+                    cfg.UseConsumerRetry(context);
                     cfg.ConfigureEndpoints(context);
                 });
                 return;
@@ -68,6 +64,7 @@ public static class BusExtensions
                         h.PublisherConfirmation = true;
                     });
                 cfg.UseEventValidation(context);
+                cfg.UseConsumerRetry(context);
                 cfg.ConfigureEndpoints(context);
             });
         });
