@@ -37,13 +37,16 @@ public sealed class ApplyNoteConsumer(TestDbContext db, ILogger<ApplyNoteConsume
 {
     public const string Bug = "bug:";
 
+    /// <summary>Notes whose bug has been fixed: applied now even though their text starts with <see cref="Bug"/>.</summary>
+    public static readonly ConcurrentDictionary<Guid, bool> Fixed = new();
+
     /// <summary>How many times a note was tried, failed attempts included.</summary>
     public static readonly ConcurrentDictionary<Guid, int> Attempts = new();
 
     public Task Consume(ConsumeContext<NoteAdded> context)
     {
         Attempts.AddOrUpdate(context.Message.NoteId, 1, (_, n) => n + 1);
-        if (context.Message.Text.StartsWith(Bug, StringComparison.Ordinal))
+        if (context.Message.Text.StartsWith(Bug, StringComparison.Ordinal) && !Fixed.ContainsKey(context.Message.NoteId))
             throw new InvalidOperationException("A bug in the consumer.");
         return Once(context, _ =>
         {

@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Publishing.Messaging.ErrorQueues;
 using Publishing.Messaging.Outbox;
 using Publishing.Messaging.Retry;
 using Publishing.Messaging.Validation;
@@ -38,7 +39,11 @@ public static class BusExtensions
             // holding clinical content makes no outbound calls its operators did not ask for.
             x.ConfigureUsageTelemetryOptions(o => o.Enabled = false);
             addConsumers(x);
-            x.AddConfigureEndpointsCallback((_, endpoint) => endpoint.ConcurrentMessageLimit = 8);
+            x.AddConfigureEndpointsCallback((context, queue, endpoint) =>
+            {
+                context.GetRequiredService<ServiceQueues>().Add(queue); // whose _error queue the operator may handle
+                endpoint.ConcurrentMessageLimit = 8;
+            });
 
             if (settings.Transport == BusTransport.InMemory)
             {
@@ -68,6 +73,7 @@ public static class BusExtensions
                 cfg.ConfigureEndpoints(context);
             });
         });
+        builder.AddErrorQueues(settings); // after the bus, so its monitor starts once the endpoints are configured
         return builder;
     }
 
