@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Publishing.Messaging.Workers;
+using Publishing.ServiceDefaults.Telemetry;
 
 namespace Publishing.Messaging.ErrorQueues;
 
@@ -23,9 +24,6 @@ public sealed record ErrorQueueReading(DateTimeOffset At, IReadOnlyDictionary<st
 /// </summary>
 public sealed class ErrorQueueMonitor : BackgroundService
 {
-    /// <summary>The meter of the services' own measurements, exported by ServiceDefaults' telemetry.</summary>
-    public const string MeterName = "Publishing";
-
     private readonly ErrorQueueBroker _broker;
     private readonly ServiceQueues _queues;
     private readonly TimeProvider _clock;
@@ -43,7 +41,7 @@ public sealed class ErrorQueueMonitor : BackgroundService
         _clock = clock;
         _log = log;
         _interval = options.Value.PollInterval;
-        meters.Create(MeterName).CreateObservableGauge("publishing.error_queue.depth", Measure, "{message}",
+        meters.Create(TelemetryExtensions.Meter).CreateObservableGauge("publishing.error_queue.depth", Measure, "{message}",
             "Messages waiting in each of this service's error queues");
     }
 
