@@ -24,10 +24,11 @@ public static class ServiceDefaultsExtensions
     /// <summary>The largest request body any endpoint accepts.</summary>
     public const long MaxRequestBodyBytes = 1024 * 1024;
 
-    /// <summary>Problem details, JSON, limits, auth, health, OpenAPI and tracing, the same in every service.</summary>
+    /// <summary>Logging defaults, problem details, JSON, limits, auth, health, OpenAPI and tracing, the same in every service.</summary>
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName)
     {
         var services = builder.Services;
+        builder.AddLoggingDefaults();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
 
         services.TryAddSingleton(TimeProvider.System);

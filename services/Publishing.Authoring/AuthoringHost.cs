@@ -8,6 +8,7 @@ using Publishing.Messaging.Bus;
 using Publishing.Messaging.Database;
 using Publishing.Messaging.Outbox;
 using Publishing.ServiceDefaults;
+using Publishing.Messaging.ErrorQueues;
 
 namespace Publishing.Authoring;
 
@@ -25,6 +26,7 @@ public static class AuthoringHost
         var app = builder.Build();
         app.UseServiceDefaults();
         app.MapDefaultEndpoints();
+        app.MapErrorQueues(); // this host's own error queues, for admins
         app.MapAuthoring();
         return app;
     }

@@ -14,6 +14,7 @@ using Publishing.Notifications.Events;
 using Publishing.Notifications.Subscriptions;
 using Publishing.Notifications.Webhooks;
 using Publishing.ServiceDefaults;
+using Publishing.Messaging.ErrorQueues;
 
 namespace Publishing.Notifications;
 
@@ -31,6 +32,7 @@ public static class NotificationsHost
         var app = builder.Build();
         app.UseServiceDefaults();
         app.MapDefaultEndpoints();
+        app.MapErrorQueues(); // this host's own error queues, for admins
         app.MapNotifications();
         return app;
     }

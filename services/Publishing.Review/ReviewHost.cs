@@ -7,6 +7,7 @@ using Publishing.Review.Due;
 using Publishing.Review.Published;
 using Publishing.Review.Reviews;
 using Publishing.ServiceDefaults;
+using Publishing.Messaging.ErrorQueues;
 
 namespace Publishing.Review;
 
@@ -24,6 +25,7 @@ public static class ReviewHost
         var app = builder.Build();
         app.UseServiceDefaults();
         app.MapDefaultEndpoints();
+        app.MapErrorQueues(); // this host's own error queues, for admins
         app.MapReview();
         return app;
     }

@@ -13,6 +13,7 @@ using Publishing.SearchIndexing.Changes;
 using Publishing.SearchIndexing.Rebuild;
 using Publishing.SearchIndexing.LuceneIndex;
 using Publishing.ServiceDefaults;
+using Publishing.Messaging.ErrorQueues;
 
 namespace Publishing.SearchIndexing;
 
@@ -30,6 +31,7 @@ public static class SearchIndexingHost
         var app = builder.Build();
         app.UseServiceDefaults();
         app.MapDefaultEndpoints();
+        app.MapErrorQueues(); // this host's own error queues, for admins
         app.MapSearchIndexing();
         return app;
     }

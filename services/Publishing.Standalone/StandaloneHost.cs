@@ -7,6 +7,7 @@ using Publishing.Review;
 using Publishing.SearchIndexing;
 using Publishing.ServiceDefaults;
 using Publishing.Studio;
+using Publishing.Messaging.ErrorQueues;
 
 namespace Publishing.Standalone;
 
@@ -39,6 +40,7 @@ public static class StandaloneHost
         var app = builder.Build();
         app.UseServiceDefaults();
         app.MapDefaultEndpoints();
+        app.MapErrorQueues(); // this host's own error queues, for admins
         app.MapAuthoring();
         app.MapReview();
         app.MapSearchIndexing();

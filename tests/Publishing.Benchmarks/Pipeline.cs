@@ -131,7 +131,8 @@ public sealed class Pipeline : IAsyncDisposable
         })).RootElement.Clone();
         return new ContentPublished(
             Guid.NewGuid(), slug, 1, now, ContentTypes.Article, $"Benchmark {slug}", fields, ["benchmark"],
-            "minor", "Benchmark event", "new", "bench", "Benchmark", [], now, now, null, null,
+            "editorial", "Benchmark event", "new", "bench", "Benchmark",
+            [new Approval("bench-reviewer", "Bench reviewer", null, null, false, now)], now, now, null, null,
             CanonicalJson.Sha256(fields));
     }
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Publishing.Messaging.Bus;
 using Publishing.Messaging.Database;
 using Publishing.Messaging.Outbox;
+using Publishing.Messaging.Validation;
 using Publishing.Testing;
 
 namespace Publishing.Messaging.Tests;
@@ -19,7 +20,9 @@ public sealed class MessagingHost : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<MessagingHost> StartAsync(Uri rabbitMq, string dataDirectory, Dictionary<string, string?>? extra = null)
+    /// <param name="configure">Runs after the settings and before the host's own registrations (a log capture, a fake clock).</param>
+    public static async Task<MessagingHost> StartAsync(
+        Uri rabbitMq, string dataDirectory, Dictionary<string, string?>? extra = null, Action<HostApplicationBuilder>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder();
         var settings = ServiceHost.Settings(rabbitMq, dataDirectory);
@@ -28,7 +31,9 @@ public sealed class MessagingHost : IAsyncDisposable
         foreach (var (k, v) in extra ?? []) settings[k] = v;
         if (Environment.GetEnvironmentVariable("DEBUG_LOGS") == "1") { settings["Logging:LogLevel:Default"] = "Debug"; settings["Logging:LogLevel:MassTransit"] = "Debug"; settings["Logging:Console:TimestampFormat"] = "HH:mm:ss.fff "; }
         builder.Configuration.AddInMemoryCollection(settings);
+        configure?.Invoke(builder);
         builder.AddServiceDatabase<TestDbContext, TestDbContext>("Test").WithOutbox();
+        builder.Services.AddSingleton<IEventRules<NoteAdded>, NoteAddedRules>();
         builder.AddPublishingBus(bus => bus.AddConsumer<ApplyNoteConsumer>());
         var host = builder.Build();
         await host.StartAsync();
@@ -61,6 +66,16 @@ public sealed class MessagingHost : IAsyncDisposable
     public Task<int> EffectsFor(Guid noteId) => WithDb(db => db.Effects.CountAsync(e => e.NoteId == noteId));
 
     public IBus Bus => Services.GetRequiredService<IBus>();
+
+    /// <summary>
+    /// Publishes on a flow of its own: MassTransit keeps its log context in an AsyncLocal, which would otherwise
+    /// follow the test into the next host it starts, after this host's loggers are disposed (a restart).
+    /// </summary>
+    public Task PublishOnOwnFlowAsync(object message)
+    {
+        using (ExecutionContext.SuppressFlow())
+            return Task.Run(() => Bus.Publish(message));
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -60,7 +60,8 @@ for (var i = 0; i < events; i++)
 {
     var slug = $"drug-{i}";
     await bus.Publish(new ContentPublished(Guid.NewGuid(), slug, 1, DateTimeOffset.UtcNow, "drug", $"Drug {i}",
-        JsonDocument.Parse("{}").RootElement, ["bench"], "clinical", "Benchmark change", "new-evidence", "bench", "Bench", [],
+        JsonDocument.Parse("{}").RootElement, ["bench"], "clinical", "Benchmark change", "new-evidence", "bench", "Bench",
+        [new Approval("bench-reviewer", "Bench reviewer", "Clinical pharmacist", null, true, DateTimeOffset.UtcNow)],
         DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, null, null, "hash"));
 }
 

@@ -75,6 +75,20 @@ public sealed class RabbitMqFixture : IAsyncLifetime
         return doc.RootElement.TryGetProperty("messages", out var m) ? m.GetInt32() : 0;
     }
 
+    /// <summary>
+    /// Up to <paramref name="count"/> messages waiting in a queue, left there (read and requeued through the
+    /// management API): each one's <c>properties.headers</c> (MassTransit's <c>MT-Fault-*</c> among them) and <c>payload</c>.
+    /// </summary>
+    public async Task<IReadOnlyList<System.Text.Json.JsonElement>> PeekAsync(Uri vhostUri, string queue, int count = 10)
+    {
+        var vhost = vhostUri.AbsolutePath.Trim('/');
+        var request = new StringContent($$"""{"count":{{count}},"ackmode":"ack_requeue_true","encoding":"auto"}""", Encoding.UTF8, "application/json");
+        var response = await _management.PostAsync($"api/queues/{vhost}/{queue}/get", request);
+        response.EnsureSuccessStatusCode();
+        using var doc = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return [.. doc.RootElement.EnumerateArray().Select(m => m.Clone())];
+    }
+
     public async Task DeleteVirtualHostAsync(Uri vhostUri)
     {
         try { await _management.DeleteAsync($"api/vhosts/{vhostUri.AbsolutePath.Trim('/')}"); }

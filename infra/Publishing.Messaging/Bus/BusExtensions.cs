@@ -2,16 +2,20 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Publishing.Messaging.ErrorQueues;
 using Publishing.Messaging.Outbox;
+using Publishing.Messaging.Retry;
+using Publishing.Messaging.Validation;
 
 namespace Publishing.Messaging.Bus;
 
 public static class BusExtensions
 {
     /// <summary>
-    /// Adds the message bus with our conventions: service-prefixed queues, in-memory retry for
-    /// transient faults, then the transport's <c>_error</c> queue (MassTransit's default) for
-    /// messages that still fail.
+    /// Adds the message bus with our conventions: service-prefixed queues, every received event checked
+    /// against its rules (<see cref="EventValidation"/>), failed consumers retried by the kind of fault
+    /// (<see cref="ConsumerRetryPolicy"/>), and the transport's <c>_error</c> queue (MassTransit's default)
+    /// for what can never succeed.
     /// </summary>
     public static IHostApplicationBuilder AddPublishingBus(
         this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator> addConsumers)
@@ -22,11 +26,15 @@ public static class BusExtensions
         builder.Services.AddMetrics();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddConsumeObserver<ConsumerLagObserver>();
+        builder.Services.AddEventRules();
+        builder.Services.AddOptions<ConsumerRetryOptions>().BindConfiguration("Messaging:Retry");
         builder.Services.AddOptions<MassTransitHostOptions>().Configure(o =>
         {
             // The API serves while the broker is away; the outbox holds events until it is back.
             o.WaitUntilStarted = false;
             o.StopTimeout = TimeSpan.FromSeconds(30);
+            // A consumer still retrying a transient fault by then is cancelled, and its message requeued.
+            o.ConsumerStopTimeout = TimeSpan.FromSeconds(10);
         });
 
         builder.Services.AddMassTransit(x =>
@@ -38,17 +46,20 @@ public static class BusExtensions
             // MassTransit's check says Degraded (200) with the broker gone; BusReadinessCheck is readiness.
             x.ConfigureHealthCheckOptions(o => o.Tags.Add("masstransit"));
             addConsumers(x);
-            x.AddConfigureEndpointsCallback((_, endpoint) =>
+            x.AddConfigureEndpointsCallback((context, queue, endpoint) =>
             {
-                // Short faults (a locked database, a deadlock) clear in seconds; anything longer
-                // goes to the error queue with its exception, to be re-driven after a fix.
-                endpoint.UseMessageRetry(r => r.Intervals(100, 500, 1000, 2000, 5000));
+                context.GetRequiredService<ServiceQueues>().Add(queue); // whose _error queue the operator may handle
                 endpoint.ConcurrentMessageLimit = 8;
             });
 
             if (settings.Transport == BusTransport.InMemory)
             {
-                x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+                x.UsingInMemory((context, cfg) =>
+                {
+                    cfg.UseEventValidation(context);
+                    cfg.UseConsumerRetry(context);
+                    cfg.ConfigureEndpoints(context);
+                });
                 return;
             }
 
@@ -64,9 +75,12 @@ public static class BusExtensions
                         h.Password(password);
                         h.PublisherConfirmation = true;
                     });
+                cfg.UseEventValidation(context);
+                cfg.UseConsumerRetry(context);
                 cfg.ConfigureEndpoints(context);
             });
         });
+        builder.AddErrorQueues(settings); // after the bus, so its monitor starts once the endpoints are configured
         return builder;
     }
 

@@ -2,17 +2,20 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Publishing.Messaging.Inbox;
 using Publishing.Messaging.Workers;
 
 namespace Publishing.Messaging.Outbox;
 
 /// <summary>
 /// Relays a context's outbox: right after each commit (woken by <see cref="OutboxSignal{T}"/>) and,
-/// as a sweeper, every <see cref="OutboxOptions.SweepInterval"/> for rows left unsent or stuck.
+/// as a sweeper, every <see cref="OutboxOptions.SweepInterval"/> for rows left unsent or stuck; hourly it
+/// deletes sent rows and inbox rows past their retention (<see cref="InboxRetention{TDbContext}"/>).
 /// The claim itself is <see cref="OutboxClaim"/>; publishing a claimed batch is <see cref="OutboxRelay{T}"/>.
 /// </summary>
 public sealed class OutboxDispatcher<TDbContext>(
     OutboxRelay<TDbContext> relay,
+    InboxRetention<TDbContext> inbox,
     OutboxSignal<TDbContext> signal,
     IOutboxPublisher publisher,
     DatabaseReady<TDbContext> ready,
@@ -40,6 +43,7 @@ public sealed class OutboxDispatcher<TDbContext>(
             if (clock.GetUtcNow() >= nextCleanup)
             {
                 await relay.DeleteSentAsync(ct);
+                await inbox.TrimAsync(ct);
                 nextCleanup = clock.GetUtcNow() + CleanupEvery;
             }
             return false;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Publishing.Messaging.Database;
+using Publishing.Messaging.Inbox;
 
 namespace Publishing.Messaging.Outbox;
 
@@ -11,7 +12,7 @@ public static class OutboxRegistration
     /// <summary>
     /// Gives a service database its outbox: events staged with <see cref="OutboxExtensions.AddOutboxMessage"/>
     /// are relayed to the bus right after each commit, and a sweeper relays what was left unsent and
-    /// deletes sent rows past their retention. Its backlog is measured (<see cref="OutboxMetrics"/>). The context's model must carry the tables
+    /// deletes sent rows and inbox rows past their retention. Its backlog is measured (<see cref="OutboxMetrics"/>). The context's model must carry the tables
     /// (<see cref="MessagingModel.AddOutboxAndInbox"/>) and the host a bus (<c>AddPublishingBus</c>).
     /// </summary>
     public static ServiceDatabaseBuilder<TContext> WithOutbox<TContext>(this ServiceDatabaseBuilder<TContext> database)
@@ -23,6 +24,8 @@ public static class OutboxRegistration
         services.AddSingleton(sp => new ContextInterceptor<TContext>(sp.GetRequiredService<OutboxWakeInterceptor<TContext>>()));
         services.AddOptions<OutboxOptions>().BindConfiguration("Messaging:Outbox");
         services.AddSingleton<OutboxRelay<TContext>>();
+        services.AddOptions<InboxOptions>().BindConfiguration("Messaging:Inbox");
+        services.AddSingleton<InboxRetention<TContext>>();
         services.AddHostedService<OutboxDispatcher<TContext>>();
         services.AddMetrics();
         services.AddSingleton<IOutboxBacklog, OutboxBacklog<TContext>>();

@@ -37,6 +37,25 @@ public abstract class ApiClient(HttpClient http, string service)
 
     protected HttpClient Http => http;
 
+    /// <summary>The service's name, as people read it ("Search").</summary>
+    public string Service => service;
+
+    /// <summary>Where the service is reached; services behind one address (the standalone host) share their error queues.</summary>
+    public Uri? Address => http.BaseAddress;
+
+    // Every service serves its own error queues at the same admin routes (docs/api.md, "Error queues").
+    public Task<ApiResult<List<ErrorQueue>>> ErrorQueuesAsync(CancellationToken ct) =>
+        GetAsync<List<ErrorQueue>>("api/admin/error-queues", ct);
+
+    public Task<ApiResult<List<ParkedMessage>>> ParkedMessagesAsync(string queue, CancellationToken ct) =>
+        GetAsync<List<ParkedMessage>>($"api/admin/error-queues/{Uri.EscapeDataString(queue)}/messages", ct);
+
+    public Task<ApiResult<RedriveResult>> RedriveAsync(string queue, CancellationToken ct) =>
+        PostAsync<RedriveResult>($"api/admin/error-queues/{Uri.EscapeDataString(queue)}/redrive", null, ct);
+
+    public Task<ApiResult<PurgeResult>> PurgeAsync(string queue, CancellationToken ct) =>
+        SendAsync<PurgeResult>(HttpMethod.Delete, $"api/admin/error-queues/{Uri.EscapeDataString(queue)}/messages", null, null, ct);
+
     protected Task<ApiResult<T>> GetAsync<T>(string path, CancellationToken ct) => SendAsync<T>(HttpMethod.Get, path, null, null, ct);
 
     protected Task<ApiResult<T>> PostAsync<T>(string path, object? body, CancellationToken ct) => SendAsync<T>(HttpMethod.Post, path, body, null, ct);

@@ -70,3 +70,13 @@ public sealed record Delivery(
     DateTimeOffset? NextAttemptAt, DateTimeOffset? DeliveredAt, string? LastError, IReadOnlyList<DeliveryAttempt>? Attempts);
 
 public sealed record DevToken(string AccessToken, DateTimeOffset ExpiresAt);
+
+public sealed record ErrorQueue(string Name, string Queue, long Messages);
+
+public sealed record ParkedMessage(
+    string? MessageId, string? MessageType, string? ExceptionType, string? ExceptionMessage, string? StackTrace, string? ConsumerType,
+    string? FaultedAt, string? Reason, IReadOnlyDictionary<string, string>? Headers, string? ContentType, string? Body, string? BodyEncoding);
+
+public sealed record RedriveResult(string Name, string Queue, int Moved);
+
+public sealed record PurgeResult(string Name, long Purged);

@@ -15,7 +15,7 @@ public sealed class DevUsers(IReadOnlyList<DevUser> users, bool enabled)
         new("dev-reviewer-aisha", "Aisha Rahman", ["reviewer"], "Clinical pharmacist", "Clinical reviewer, qualified"),
         new("dev-reviewer-owen", "Dr Owen Price", ["reviewer"], "Consultant medical oncologist", "Clinical reviewer, qualified"),
         new("dev-reviewer-lee", "Lee Carter", ["reviewer"], null, "Reviewer without a recorded qualification"),
-        new("dev-admin-ada", "Ada Brennan", ["admin"], null, "Administrator: subscriptions and deliveries"),
+        new("dev-admin-ada", "Ada Brennan", ["admin"], null, "Administrator: subscriptions, deliveries and error queues"),
     ];
 
     public bool Enabled { get; } = enabled;

@@ -11,7 +11,8 @@ public static class Sample
         Guid? contentId = null) =>
         new(contentId ?? Guid.NewGuid(), slug, revision, DateTimeOffset.UtcNow, contentType, $"Title of {slug}",
             JsonDocument.Parse("{}").RootElement.Clone(), tags ?? [], changeClass, $"Updated {slug} from the SmPC", "new-evidence",
-            "editor-1", "Test editor", [], DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow,
+            "editor-1", "Test editor", [new Approval("reviewer-1", "Test reviewer", "Clinical pharmacist", null, true, DateTimeOffset.UtcNow)],
+            DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow,
             DateTimeOffset.UtcNow.AddYears(1), "hash-" + slug);
 
     public static ContentWithdrawn Withdrawn(string slug, int revision = 2) =>

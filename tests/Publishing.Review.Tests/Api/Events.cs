@@ -21,7 +21,8 @@ public static class Events
     public static ContentPublished Published(
         Guid contentId, string slug, int revision, DateTimeOffset? lastReviewed = null, DateTimeOffset? nextReviewDue = null) =>
         new(contentId, slug, revision, DateTimeOffset.UtcNow, "drug", $"Title of {slug}", JsonDocument.Parse("{}").RootElement.Clone(),
-            [], "clinical", "Updated from the SmPC", "new-evidence", Author, "Test editor", [],
+            [], "clinical", "Updated from the SmPC", "new-evidence", Author, "Test editor",
+            [new Approval("reviewer-1", "Test reviewer-1", "Clinical pharmacist", null, true, DateTimeOffset.UtcNow)],
             DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, lastReviewed, nextReviewDue, "hash");
 
     public static ContentWithdrawn Withdrawn(Guid contentId, string slug, int revision) =>
