@@ -1,0 +1,54 @@
+using System.Net;
+using Publishing.Faults.Checks;
+using Publishing.Faults.Cluster;
+using Publishing.Faults.Traffic;
+
+namespace Publishing.Faults.Scenarios;
+
+/// <summary>How much of everything: the short form CI runs, or the full form the table in docs/reliability.md comes from.</summary>
+/// <param name="Before">Publications accepted just before the fault, so their effects are in flight when it strikes.</param>
+/// <param name="During">Publications started at even intervals while the fault lasts.</param>
+/// <param name="FaultFor">How long a fault without a length of its own lasts.</param>
+/// <param name="ConvergeWithin">How long after the fault ends every effect may take before the rest count as lost.</param>
+/// <param name="Settle">How long to keep watching after the last effect, for late duplicates.</param>
+/// <param name="StepDeadline">How long one API step may keep failing (the service it needs down) before the publication is given up.</param>
+public sealed record Sizes(bool Full, int Before, int During, TimeSpan FaultFor, TimeSpan ConvergeWithin, TimeSpan Settle, TimeSpan StepDeadline, TimeSpan StartTimeout)
+{
+    public static readonly Sizes Short = new(false, 2, 2, TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(90), TimeSpan.FromSeconds(2),
+        TimeSpan.FromSeconds(90), TimeSpan.FromSeconds(90));
+
+    public static readonly Sizes Long = new(true, 10, 20, TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(10), TimeSpan.FromSeconds(30),
+        TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(3));
+}
+
+/// <summary>Everything a scenario works with: the processes, the traffic, the subscriber, and the watch on this scenario's effects.</summary>
+public sealed class Run(Services services, Subscriber subscriber, Publisher publisher, ChangeFeed feed, HttpClient admin, Sizes sizes)
+{
+    public Services Services { get; } = services;
+    public Subscriber Subscriber { get; } = subscriber;
+    public Publisher Publisher { get; } = publisher;
+    public Sizes Sizes { get; } = sizes;
+
+    /// <summary>Items whose every effect was seen: the ones a later scenario may publish a new revision of.</summary>
+    public Queue<string> Settled { get; } = new();
+
+    public EffectWatch Watch { get; private set; } = null!;
+
+    public EffectWatch NewWatch() => Watch = new EffectWatch(Services, Subscriber, admin, feed);
+
+    /// <summary>What every scenario needs first: the subscription that sends every publication to the subscriber, and the people's tokens.</summary>
+    public static async Task<Run> PrepareAsync(Services services, Subscriber subscriber, Sizes sizes)
+    {
+        var adminToken = await Api.DevTokenAsync(services.Authoring.Http, "admin-1", "admin", null, sizes.StepDeadline);
+        var admin = Api.Client(services.Notifications.Address, adminToken);
+        using (await Api.PostAsync(admin, "api/subscriptions", new
+               {
+                   name = "Fault suite subscriber",
+                   url = subscriber.Url,
+                   events = new[] { "content.published" },
+                   filter = new { types = Array.Empty<string>(), slugs = Array.Empty<string>(), tags = Array.Empty<string>() },
+               }, sizes.StepDeadline, HttpStatusCode.Created)) { }
+        var publisher = await Publisher.CreateAsync(services, sizes.StepDeadline);
+        return new Run(services, subscriber, publisher, new ChangeFeed(services.Search.Http), admin, sizes);
+    }
+}
