@@ -12,7 +12,8 @@ using Publishing.Faults.Traffic;
 //   dotnet run --project tests/Publishing.Faults                  the short form (what CI runs)
 //   dotnet run --project tests/Publishing.Faults -- --full        longer faults, more traffic; the table for docs/reliability.md
 // Options: --only NAME,...  run some scenarios (see Scenarios/Scenario.cs; `--list` names them);
-//          --json FILE      also write the results as JSON;  --keep  leave the data and logs folder.
+//          --json FILE      also write the results as JSON;  --keep  leave the data and logs folder;
+//          --verbose        print when each effect of each publication was seen.
 // Exit code: 0 when nothing was lost, duplicated or wrongly applied; 1 otherwise; 2 when the system could not be started.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -43,12 +44,12 @@ Console.CancelKeyPress += (_, _) => broker?.KillNow();
 var total = Stopwatch.StartNew();
 try
 {
-    broker = await Step("Broker node", () => BrokerNode.StartAsync(folder, sizes.StartTimeout));
-    Console.WriteLine($"  {broker.NodeName} on 127.0.0.1:{broker.AmqpPort}");
-    var started = broker;
-    services = await Step("Services", () => Services.StartAsync(folder, started, sizes.StartTimeout));
+    broker = BrokerNode.Create(folder);
+    var node = broker;
+    services = await Step($"Broker node {broker.NodeName} on 127.0.0.1:{broker.AmqpPort} and the services",
+        () => Services.StartAsync(folder, node, sizes.StartTimeout));
     subscriber = await Subscriber.StartAsync();
-    var run = await Step("Subscription and tokens", () => Run.PrepareAsync(services, subscriber, sizes));
+    var run = await Step("Subscription and tokens", () => Run.PrepareAsync(services, subscriber, sizes, args.Contains("--verbose")));
 
     foreach (var scenario in scenarios)
     {

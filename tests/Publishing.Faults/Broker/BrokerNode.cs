@@ -32,15 +32,17 @@ public sealed class BrokerNode : IAsyncDisposable
     public bool Running => _server is { HasExited: false };
     private string LogFile => Path.Combine(_folder, "server.log");
 
-    /// <summary>Prepares the node's folder and starts it; returns once it accepts AMQP connections.</summary>
-    public static async Task<BrokerNode> StartAsync(string runFolder, TimeSpan timeout)
+    /// <summary>Prepares the node's folder, names and ports; <see cref="StartAsync"/> starts it.</summary>
+    public static BrokerNode Create(string runFolder)
     {
         var folder = Directory.CreateDirectory(Path.Combine(runFolder, "broker")).FullName;
-        var node = new BrokerNode(folder, $"faults-{Environment.ProcessId}@localhost", Publishing.Testing.FreePort.Next(), Publishing.Testing.FreePort.Next());
+        var node = new BrokerNode(folder, $"faults-{System.Environment.ProcessId}@localhost", Publishing.Testing.FreePort.Next(), Publishing.Testing.FreePort.Next());
         node.WriteFiles();
-        await node.StartServerAsync(timeout);
         return node;
     }
+
+    /// <summary>Starts the node; returns once it accepts AMQP connections.</summary>
+    public Task StartAsync(TimeSpan timeout) => StartServerAsync(timeout);
 
     private void WriteFiles()
     {
@@ -151,6 +153,7 @@ public sealed class BrokerNode : IAsyncDisposable
 
     /// <summary>Starts the node again on the same name, ports and data after <see cref="KillAsync"/>.</summary>
     public Task RestartAsync(TimeSpan timeout) => StartServerAsync(timeout);
+
 
     /// <summary>Freezes the node (SIGSTOP): connections stay open and nothing answers, as a hung host.</summary>
     public void Pause() => Signals.Send(_beamPid, Signals.Stop);

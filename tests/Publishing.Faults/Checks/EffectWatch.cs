@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Text.Json;
 using Publishing.Faults.Cluster;
 using Publishing.Faults.Traffic;
 
@@ -11,11 +10,11 @@ public sealed record Outcome(int Publications, int Lost, int DuplicateEffects, i
 
 /// <summary>
 /// Watches every effect of every accepted publication, as the public sees them: the public copy in Search
-/// serves that revision, the change feed lists it, Notifications recorded the event, and the subscriber got a
-/// <c>content.published</c> webhook for it and answered 200. Polls from the scenario's start, so each effect
+/// serves that revision, the change feed lists it, Notifications recorded the event, and every subscription's
+/// endpoint got a <c>content.published</c> webhook for it and answered 200. Polls from the scenario's start, so each effect
 /// is timed when it happened, and after the fault ends waits until all are seen or the time is up.
 /// </summary>
-public sealed class EffectWatch(Services services, Subscriber subscriber, HttpClient admin, ChangeFeed feed)
+public sealed class EffectWatch(Services services, Subscriber subscriber, IReadOnlyList<string> subscriptions, HttpClient admin, ChangeFeed feed)
 {
     private const string Search = "search", Feed = "feed", Event = "event", Webhook = "webhook";
     private static readonly string[] Effects = [Search, Feed, Event, Webhook];
@@ -48,7 +47,7 @@ public sealed class EffectWatch(Services services, Subscriber subscriber, HttpCl
         {
             var (slug, revision) = (e.Publication.Slug, e.Publication.Revision);
             if (feedAnswered && feed.Count("content.published", slug, revision) > 0) e.Seen.TryAdd(Feed, now);
-            if (received.Any(r => r.Type == "content.published" && r.Slug == slug && r.Revision == revision && r.Answered is >= 200 and < 300))
+            if (subscriptions.All(path => received.Any(r => r.Path == path && r.Type == "content.published" && r.Slug == slug && r.Revision == revision && r.Answered is >= 200 and < 300)))
                 e.Seen.TryAdd(Webhook, now);
             if (!e.Seen.ContainsKey(Search) && await Api.TryGetAsync(services.Search.Http, $"api/published/{slug}") is { Status: HttpStatusCode.OK } doc
                 && doc.Body.GetProperty("revision").GetInt32() == revision)
@@ -96,7 +95,8 @@ public sealed class EffectWatch(Services services, Subscriber subscriber, HttpCl
             var events = await EventsAsync(slug) ?? [];
             var eventExtra = Math.Max(0, events.Count(x => x.Type == "ContentPublished" && x.Revision == revision) - 1);
             var hooks = received.Where(r => r.Type == "content.published" && r.Slug == slug && r.Revision == revision).ToList();
-            var webhookExtra = Math.Max(0, hooks.Select(h => h.WebhookId).Distinct().Count() - 1);
+            // One webhook id per subscription and publication: a second id is a second delivery job for the same event.
+            var webhookExtra = hooks.GroupBy(h => h.Path).Sum(g => Math.Max(0, g.Select(h => h.WebhookId).Distinct().Count() - 1));
             Add(duplicates, Feed, feedExtra);
             Add(duplicates, Event, eventExtra);
             Add(duplicates, Webhook, webhookExtra);
@@ -104,22 +104,35 @@ public sealed class EffectWatch(Services services, Subscriber subscriber, HttpCl
             duplicateDeliveries += hooks.Where(h => h.Answered is >= 200 and < 300).GroupBy(h => h.WebhookId).Sum(g => g.Count() - 1);
         }
 
+        var strayNotes = new List<string>();
         foreach (var slug in _forbidden.Distinct())
         {
-            if (await Api.TryGetAsync(services.Search.Http, $"api/published/{slug}") is { Status: not HttpStatusCode.NotFound and not HttpStatusCode.BadRequest }) strays++;
-            strays += feed.CountForSlug(slug);
-            strays += (await EventsAsync(slug))?.Count ?? 0;
-            strays += received.Count(r => r.Slug == slug);
+            var found = new List<string>();
+            if (await Api.TryGetAsync(services.Search.Http, $"api/published/{Uri.EscapeDataString(slug)}") is { Status: HttpStatusCode.OK or HttpStatusCode.Gone })
+                found.Add(Search);
+            if (feed.CountForSlug(slug) is > 0 and var inFeed) found.Add($"{Feed} {inFeed}");
+            if ((await EventsAsync(slug))?.Count is > 0 and var events) found.Add($"{Event} {events}");
+            if (received.Count(r => r.Slug == slug) is > 0 and var hooks) found.Add($"{Webhook} {hooks}");
+            if (found.Count == 0) continue;
+            strays += found.Count;
+            strayNotes.Add($"{slug}: {string.Join(", ", found)}");
         }
 
-        var completed = _expected.Values.Select(e => e.CompletedAt).ToList();
-        TimeSpan? converge = completed.Count == 0 || completed.Any(c => c is null)
+        // Each message's trip is timed from the later of the fault's end and the message's start, so what is measured
+        // is the wait the fault added, not how long traffic started during it took to be approved: the submission's
+        // trip to Review, then the publication's to every effect.
+        var waits = _expected.Values.SelectMany(e => new[]
+        {
+            e.Publication.ReviewArrivedAt - Max(faultEnded, e.Publication.SubmittedAt),
+            e.CompletedAt is { } done ? done - Max(faultEnded, e.Publication.AcceptedAt) : (TimeSpan?)null,
+        }).ToList();
+        TimeSpan? converge = waits.Count == 0 || waits.Any(w => w is null)
             ? null
-            : TimeSpan.FromTicks(Math.Max(0, (completed.Max()!.Value - faultEnded).Ticks));
+            : TimeSpan.FromTicks(Math.Max(0, waits.Max(w => w!.Value.Ticks)));
         var notes = new List<string>();
         if (missing.Count > 0) notes.Add("missing: " + string.Join(", ", missing.Select(m => $"{m.Key} {m.Value}")));
         if (duplicates.Count > 0) notes.Add("duplicated: " + string.Join(", ", duplicates.Select(m => $"{m.Key} {m.Value}")));
-        if (strays > 0) notes.Add($"{strays} effects of malformed messages");
+        if (strays > 0) notes.Add($"applied from malformed messages: {string.Join("; ", strayNotes)}");
         return new Outcome(_expected.Count, lost, duplicateEffects, duplicateDeliveries, strays, converge, string.Join("; ", notes));
     }
 
@@ -132,5 +145,13 @@ public sealed class EffectWatch(Services services, Subscriber subscriber, HttpCl
             .ToList();
     }
 
-    internal static int Revision(JsonElement doc) => doc.GetProperty("revision").GetInt32();
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    /// <summary>For each publication, when it was accepted and each effect first seen, in seconds from the end of the fault.</summary>
+    public IEnumerable<string> Timeline(DateTimeOffset faultEnded) => _expected.Values.OrderBy(e => e.Publication.AcceptedAt).Select(e =>
+        $"{e.Publication.Slug} r{e.Publication.Revision} submitted {Since(e.Publication.SubmittedAt, faultEnded)}, in Review {Since(e.Publication.ReviewArrivedAt, faultEnded)}, " +
+        $"accepted {Since(e.Publication.AcceptedAt, faultEnded)}: " +
+        string.Join(", ", Effects.Select(x => e.Seen.TryGetValue(x, out var at) ? $"{x} {Since(at, faultEnded)}" : $"{x} never")));
+
+    private static string Since(DateTimeOffset at, DateTimeOffset from) => $"{(at - from).TotalSeconds:+0.0;-0.0} s";
 }

@@ -44,9 +44,10 @@ public sealed class Services : IAsyncDisposable
             Create("notifications", "Publishing.Notifications"));
         try
         {
-            // The consumers first, so their queues exist before Authoring publishes anything.
-            await Task.WhenAll(services.Review.StartAsync(timeout), services.Search.StartAsync(timeout), services.Notifications.StartAsync(timeout));
-            await services.Authoring.StartAsync(timeout);
+            // All at once, while the node boots: nothing is published until every one is ready (its queues declared),
+            // and a service waits for the broker as it would in production.
+            await Task.WhenAll(broker.StartAsync(timeout), services.Review.StartAsync(timeout), services.Search.StartAsync(timeout),
+                services.Notifications.StartAsync(timeout), services.Authoring.StartAsync(timeout));
         }
         catch
         {

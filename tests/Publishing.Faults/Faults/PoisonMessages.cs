@@ -16,12 +16,17 @@ public static class PoisonMessages
     /// <summary>One malformed message: what it is, the slug it names (if any) and its body.</summary>
     public sealed record Poison(string Kind, string? Slug, string ContentType, byte[] Body);
 
-    /// <summary>The kinds sent, each naming its own slug (prefixed with <paramref name="prefix"/>) where it has one.</summary>
-    public static IReadOnlyList<Poison> All(string prefix) =>
+    /// <summary>Messages no consumer can read: not JSON, a content type nobody speaks, a field of the wrong type.</summary>
+    public static IReadOnlyList<Poison> Unreadable(string prefix) =>
     [
         new("not JSON", null, EnvelopeContentType, Encoding.UTF8.GetBytes("{{{ this is not json")),
         new("unknown content type", null, "text/plain", Encoding.UTF8.GetBytes("publish everything")),
         new("revision of the wrong type", $"{prefix}-wrong-type", EnvelopeContentType, Envelope(Message($"{prefix}-wrong-type", revision: "three"))),
+    ];
+
+    /// <summary>Readable messages that break the contract: no title, no fields, a slug that is not one. Each names its own slug.</summary>
+    public static IReadOnlyList<Poison> Malformed(string prefix) =>
+    [
         new("no title", $"{prefix}-no-title", EnvelopeContentType, Envelope(Message($"{prefix}-no-title", title: null))),
         new("no fields", $"{prefix}-no-fields", EnvelopeContentType, Envelope(Message($"{prefix}-no-fields", withFields: false))),
         new("a slug that is not a slug", $"{prefix.ToUpperInvariant()}/../NOT A SLUG", EnvelopeContentType, Envelope(Message($"{prefix.ToUpperInvariant()}/../NOT A SLUG"))),

@@ -14,7 +14,7 @@ namespace Publishing.Faults.Scenarios;
 /// <param name="StepDeadline">How long one API step may keep failing (the service it needs down) before the publication is given up.</param>
 public sealed record Sizes(bool Full, int Before, int During, TimeSpan FaultFor, TimeSpan ConvergeWithin, TimeSpan Settle, TimeSpan StepDeadline, TimeSpan StartTimeout)
 {
-    public static readonly Sizes Short = new(false, 2, 2, TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(90), TimeSpan.FromSeconds(2),
+    public static readonly Sizes Short = new(false, 2, 2, TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(90), TimeSpan.FromSeconds(1),
         TimeSpan.FromSeconds(90), TimeSpan.FromSeconds(90));
 
     public static readonly Sizes Long = new(true, 10, 20, TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(10), TimeSpan.FromSeconds(30),
@@ -22,33 +22,56 @@ public sealed record Sizes(bool Full, int Before, int During, TimeSpan FaultFor,
 }
 
 /// <summary>Everything a scenario works with: the processes, the traffic, the subscriber, and the watch on this scenario's effects.</summary>
-public sealed class Run(Services services, Subscriber subscriber, Publisher publisher, ChangeFeed feed, HttpClient admin, Sizes sizes)
+public sealed class Run(Services services, Subscriber subscriber, IReadOnlyList<string> subscriptions, Publisher publisher, ChangeFeed feed, HttpClient admin, Sizes sizes)
 {
+    /// <summary>Subscriptions to every publication, each to its own path on the subscriber: three sites.</summary>
+    public const int Subscriptions = 3;
+
     public Services Services { get; } = services;
     public Subscriber Subscriber { get; } = subscriber;
     public Publisher Publisher { get; } = publisher;
     public Sizes Sizes { get; } = sizes;
+
+    /// <summary>Print when each effect of each publication was seen.</summary>
+    public bool Verbose { get; init; }
 
     /// <summary>Items whose every effect was seen: the ones a later scenario may publish a new revision of.</summary>
     public Queue<string> Settled { get; } = new();
 
     public EffectWatch Watch { get; private set; } = null!;
 
-    public EffectWatch NewWatch() => Watch = new EffectWatch(Services, Subscriber, admin, feed);
+    public EffectWatch NewWatch()
+    {
+        Notes.Clear();
+        return Watch = new EffectWatch(Services, Subscriber, subscriptions, admin, feed);
+    }
+
+    /// <summary>What a scenario observed beside the counts (e.g. what health said during the fault).</summary>
+    public List<string> Notes { get; } = [];
+
+    /// <summary>A publication a scenario makes itself (beside the runner's traffic), watched like the rest.</summary>
+    public async Task<Publication> PublishNewAsync(string slug)
+    {
+        var publication = await Publisher.PublishNewAsync(slug);
+        Watch.Expect(publication);
+        return publication;
+    }
 
     /// <summary>What every scenario needs first: the subscription that sends every publication to the subscriber, and the people's tokens.</summary>
-    public static async Task<Run> PrepareAsync(Services services, Subscriber subscriber, Sizes sizes)
+    public static async Task<Run> PrepareAsync(Services services, Subscriber subscriber, Sizes sizes, bool verbose)
     {
         var adminToken = await Api.DevTokenAsync(services.Authoring.Http, "admin-1", "admin", null, sizes.StepDeadline);
         var admin = Api.Client(services.Notifications.Address, adminToken);
-        using (await Api.PostAsync(admin, "api/subscriptions", new
-               {
-                   name = "Fault suite subscriber",
-                   url = subscriber.Url,
-                   events = new[] { "content.published" },
-                   filter = new { types = Array.Empty<string>(), slugs = Array.Empty<string>(), tags = Array.Empty<string>() },
-               }, sizes.StepDeadline, HttpStatusCode.Created)) { }
+        var paths = Enumerable.Range(1, Subscriptions).Select(i => $"site-{i}").ToList();
+        foreach (var path in paths)
+            using (await Api.PostAsync(admin, "api/subscriptions", new
+                   {
+                       name = $"Fault suite {path}",
+                       url = subscriber.UrlFor(path),
+                       events = new[] { "content.published" },
+                       filter = new { types = Array.Empty<string>(), slugs = Array.Empty<string>(), tags = Array.Empty<string>() },
+                   }, sizes.StepDeadline, HttpStatusCode.Created)) { }
         var publisher = await Publisher.CreateAsync(services, sizes.StepDeadline);
-        return new Run(services, subscriber, publisher, new ChangeFeed(services.Search.Http), admin, sizes);
+        return new Run(services, subscriber, paths, publisher, new ChangeFeed(services.Search.Http), admin, sizes) { Verbose = verbose };
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Publishing.Faults.Faults;
 
 namespace Publishing.Faults.Scenarios;
@@ -16,17 +17,23 @@ public sealed record Scenario(string Name, string Fault, bool InShortForm, Func<
         Kill("search-indexing", "kill-search"),
         Kill("authoring", "kill-authoring"),
         Kill("review", "kill-review"),
-        Kill("notifications", "kill-notifications"),
+        KillNotificationsMidDelivery(),
         new("kill-broker", "kill -9 of the broker node, then restart it", true,
-            run => run.Services.Broker.KillAsync(), run => run.Services.Broker.RestartAsync(run.Sizes.StartTimeout), s => s.FaultFor),
+            async run =>
+            {
+                await run.Services.Broker.KillAsync();
+                await NoteReadinessAsync(run, "while the broker was down");
+            },
+            run => run.Services.Broker.RestartAsync(run.Sizes.StartTimeout), s => s.FaultFor),
         new("pause-broker", "broker node frozen (SIGSTOP), then resumed", true,
             run => { run.Services.Broker.Pause(); return Task.CompletedTask; },
             run => { run.Services.Broker.Resume(); return Task.CompletedTask; }, s => s.FaultFor),
-        Cut("search-indexing", "cut-search", inShortForm: true),
         Cut("authoring", "cut-authoring", inShortForm: true),
+        Cut("search-indexing", "cut-search", inShortForm: false),
         Cut("review", "cut-review", inShortForm: false),
         Cut("notifications", "cut-notifications", inShortForm: false),
-        Poison(),
+        Poison("poison", "unreadable messages (not JSON, unknown content type, a field of the wrong type) published straight to the exchange", PoisonMessages.Unreadable),
+        Poison("malformed", "malformed events (no title, no fields, a bad slug) published straight to the exchange", PoisonMessages.Malformed),
         Lock("search-indexing", "SearchIndexing", "lock-search-db-15s", TimeSpan.FromSeconds(15), inShortForm: true),
         Lock("search-indexing", "SearchIndexing", "lock-search-db-5min", TimeSpan.FromMinutes(5), inShortForm: false),
         new("hang-subscriber", "the webhook subscriber hangs (accepts, never answers)", true,
@@ -57,13 +64,54 @@ public sealed record Scenario(string Name, string Fault, bool InShortForm, Func<
             }, _ => hold);
     }
 
-    /// <summary>Malformed messages straight to the exchange, while real publications go on.</summary>
-    private static Scenario Poison() =>
-        new("poison", "poison and malformed messages published straight to the exchange", true,
+    /// <summary>Messages no service published, straight to the exchange, while real publications go on.</summary>
+    private static Scenario Poison(string name, string fault, Func<string, IReadOnlyList<PoisonMessages.Poison>> messages) =>
+        new(name, fault, true,
             async run =>
             {
-                var poisons = PoisonMessages.All("poison");
+                var poisons = messages(name);
                 foreach (var slug in poisons.Select(p => p.Slug).OfType<string>()) run.Watch.Forbid(slug);
                 await PoisonMessages.PublishAsync(run.Services.Broker.AmqpUri, poisons);
             }, _ => Task.CompletedTask, s => s.FaultFor);
+
+    /// <summary>
+    /// kill -9 of Notifications while it is delivering: a slow subscriber (5 s an answer) and a burst of publications
+    /// fill the endpoint's slots and leave claimed deliveries waiting behind them when the process dies.
+    /// </summary>
+    private static Scenario KillNotificationsMidDelivery()
+    {
+        const string name = "kill-notifications";
+        return new(name, "kill -9 of notifications while it delivers webhooks, then restart it", true,
+            async run =>
+            {
+                run.Subscriber.Delay = TimeSpan.FromSeconds(5);
+                await Task.WhenAll(Enumerable.Range(1, 4).Select(i => run.PublishNewAsync($"{name}-burst-{i}")));
+                var waited = Stopwatch.StartNew();
+                while (run.Subscriber.InFlight < 8 && waited.Elapsed < TimeSpan.FromSeconds(30)) await Task.Delay(50);
+                run.Notes.Add($"killed with {run.Subscriber.InFlight} webhooks being answered");
+                await run.Services.Notifications.KillAsync();
+            },
+            async run =>
+            {
+                run.Subscriber.Delay = TimeSpan.Zero;
+                await run.Services.Notifications.StartAsync(run.Sizes.StartTimeout);
+            }, s => s.FaultFor);
+    }
+
+    /// <summary>What each service's readiness said, a few seconds into a fault that should make it not ready.</summary>
+    private static async Task NoteReadinessAsync(Run run, string when)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var ready = new List<string>();
+        foreach (var service in run.Services.All)
+        {
+            try
+            {
+                using var response = await service.Http.GetAsync("health/ready");
+                if (response.IsSuccessStatusCode) ready.Add(service.Name);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException) { }
+        }
+        if (ready.Count > 0) run.Notes.Add($"/health/ready answered 2xx {when}: {string.Join(", ", ready)}");
+    }
 }

@@ -87,9 +87,12 @@ public static class ScenarioRunner
             lock (run.Settled)
                 foreach (var slug in created.Concat(updated)) run.Settled.Enqueue(slug);
         if (!failures.IsEmpty) error ??= $"{failures.Count} publication(s) not accepted: {failures.First()}";
+        if (run.Verbose)
+            foreach (var line in watch.Timeline(faultEnded)) Console.WriteLine($"    {line} (seconds from the fault's end)");
+        var notes = string.Join("; ", run.Notes.Append(outcome.Notes).Where(n => n.Length > 0));
         return new ScenarioResult(scenario.Name, scenario.Fault, outcome.Publications, outcome.Lost, outcome.DuplicateEffects,
             outcome.DuplicateDeliveries, outcome.StrayEffects, outcome.Converge?.TotalSeconds, faultSeconds, took.Elapsed.TotalSeconds,
-            outcome.Notes, error);
+            notes, error);
     }
 
     /// <summary>Times effects as they happen while the fault lasts (a failed look just waits for the next).</summary>

@@ -6,8 +6,11 @@ using Publishing.Faults.Cluster;
 
 namespace Publishing.Faults.Traffic;
 
-/// <summary>A publication the system accepted: the last approval it needed was answered 200.</summary>
-public sealed record Publication(string Slug, int Revision, bool Update, DateTimeOffset AcceptedAt);
+/// <summary>
+/// A publication the system accepted: the last approval it needed was answered 200. Before that, its submission
+/// had to travel to Review: <paramref name="SubmittedAt"/> and <paramref name="ReviewArrivedAt"/> time that trip.
+/// </summary>
+public sealed record Publication(string Slug, int Revision, bool Update, DateTimeOffset SubmittedAt, DateTimeOffset ReviewArrivedAt, DateTimeOffset AcceptedAt);
 
 /// <summary>
 /// What an editor and two qualified reviewers do through the public APIs: a new drug entry (safety: two
@@ -35,9 +38,10 @@ public sealed class Publisher(HttpClient editor, HttpClient reviewer1, HttpClien
         using (await Api.PostAsync(editor, "api/content", new { type = "drug", slug, title = $"Fault suite {slug}", fields = DrugFields(slug) },
                    deadline, HttpStatusCode.Created, HttpStatusCode.Conflict)) { }
         var (reviewId, revision) = await SubmitAsync(slug, "new-evidence");
-        await ApproveAsync(reviewer1, reviewId);
+        var submitted = DateTimeOffset.UtcNow;
+        var arrived = await ApproveAsync(reviewer1, reviewId);
         await ApproveAsync(reviewer2, reviewId);
-        return new Publication(slug, revision, Update: false, DateTimeOffset.UtcNow);
+        return new Publication(slug, revision, Update: false, submitted, arrived, DateTimeOffset.UtcNow);
     }
 
     /// <summary>Adds a tag to a published <paramref name="slug"/> (an editorial change) and has one reviewer approve it.</summary>
@@ -62,8 +66,9 @@ public sealed class Publisher(HttpClient editor, HttpClient reviewer1, HttpClien
             }, deadline, $"PUT api/content/{slug}", HttpStatusCode.OK, HttpStatusCode.PreconditionFailed);
         }
         var (reviewId, published) = await SubmitAsync(slug, "editorial");
-        await ApproveAsync(reviewer1, reviewId);
-        return new Publication(slug, published, Update: true, DateTimeOffset.UtcNow);
+        var submitted = DateTimeOffset.UtcNow;
+        var arrived = await ApproveAsync(reviewer1, reviewId);
+        return new Publication(slug, published, Update: true, submitted, arrived, DateTimeOffset.UtcNow);
     }
 
     private async Task<(Guid ReviewId, int Revision)> SubmitAsync(string slug, string reason)
@@ -88,14 +93,16 @@ public sealed class Publisher(HttpClient editor, HttpClient reviewer1, HttpClien
         return found;
     }
 
-    private async Task ApproveAsync(HttpClient reviewer, Guid reviewId)
+    /// <returns>When the review was first seen in Review.</returns>
+    private async Task<DateTimeOffset> ApproveAsync(HttpClient reviewer, Guid reviewId)
     {
         // The review reaches Review by message: it may take as long as the fault does.
-        await Eventually(async () => await Api.TryGetAsync(reviewer, $"api/reviews/{reviewId}") is { Status: HttpStatusCode.OK } ? true : (bool?)null,
+        var arrived = await Eventually(async () => await Api.TryGetAsync(reviewer, $"api/reviews/{reviewId}") is { Status: HttpStatusCode.OK } ? DateTimeOffset.UtcNow : (DateTimeOffset?)null,
             $"review {reviewId} to reach Review");
         // 409: an earlier attempt whose answer was lost already approved it.
         using var _ = await Api.PostAsync(reviewer, $"api/reviews/{reviewId}/approvals",
             new { comment = "Checked against the SmPC", referencesChecked = true }, deadline, HttpStatusCode.OK, HttpStatusCode.Conflict);
+        return arrived;
     }
 
     private async Task<T> Eventually<T>(Func<Task<T?>> probe, string what) where T : struct

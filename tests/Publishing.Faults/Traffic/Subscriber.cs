@@ -11,25 +11,39 @@ using Microsoft.Extensions.Logging;
 
 namespace Publishing.Faults.Traffic;
 
-/// <summary>One webhook as the subscriber saw it, with what it answered (null: it hung and never answered).</summary>
-public sealed record Received(string WebhookId, string Type, string Slug, int Revision, DateTimeOffset At, int? Answered);
+/// <summary>
+/// One webhook as the subscriber saw it: the path it came to (one per subscription), and what it answered
+/// (null: it hung and never answered).
+/// </summary>
+public sealed record Received(string Path, string WebhookId, string Type, string Slug, int Revision, DateTimeOffset At, int? Answered);
 
 /// <summary>
-/// A downstream site's webhook endpoint on loopback: records every request and answers 200, or, while
-/// <see cref="Hanging"/>, holds each request open without an answer until the sender gives up.
+/// Downstream sites' webhook endpoints on one loopback port, a path per subscription: records every request and
+/// answers 200, after <see cref="Delay"/> if one is set, or, while <see cref="Hanging"/>, holds each request open
+/// without an answer until the sender gives up.
 /// </summary>
 public sealed class Subscriber : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<Received> _received = new();
     private readonly CancellationTokenSource _stopping = new();
+    private int _inFlight;
 
     private Subscriber(WebApplication app) => _app = app;
 
-    public Uri Url { get; private set; } = null!;
+    private Uri _base = null!;
+
+    /// <summary>The address of one subscription's endpoint.</summary>
+    public Uri UrlFor(string path) => new(_base, path);
 
     /// <summary>While true, requests are held open and never answered.</summary>
     public volatile bool Hanging;
+
+    /// <summary>How long each request waits before its 200 (a slow site).</summary>
+    public TimeSpan Delay { get; set; }
+
+    /// <summary>Requests being handled right now.</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
 
     public IReadOnlyList<Received> Received => [.. _received];
 
@@ -40,28 +54,42 @@ public sealed class Subscriber : IAsyncDisposable
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
         var subscriber = new Subscriber(app);
-        app.MapPost("/hook", subscriber.HandleAsync);
+        app.MapPost("/{**path}", subscriber.HandleAsync);
         await app.StartAsync();
         var bound = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        subscriber.Url = new Uri($"http://{bound.Authority}/hook");
+        subscriber._base = new Uri($"http://{bound.Authority}/");
         return subscriber;
     }
 
     private async Task HandleAsync(HttpContext http)
     {
+        Interlocked.Increment(ref _inFlight);
+        try { await AnswerAsync(http); }
+        finally { Interlocked.Decrement(ref _inFlight); }
+    }
+
+    private async Task AnswerAsync(HttpContext http)
+    {
+        var path = http.Request.Path.ToString().TrimStart('/');
         using var reader = new StreamReader(http.Request.Body);
         var body = await reader.ReadToEndAsync();
         var (type, slug, revision) = Parse(body);
         var id = http.Request.Headers["webhook-id"].ToString();
         if (Hanging)
         {
-            _received.Enqueue(new Received(id, type, slug, revision, DateTimeOffset.UtcNow, null));
+            _received.Enqueue(new Received(path, id, type, slug, revision, DateTimeOffset.UtcNow, null));
             using var either = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, _stopping.Token);
             try { await Task.Delay(TimeSpan.FromMinutes(10), either.Token); }
             catch (OperationCanceledException) { }
             return;
         }
-        _received.Enqueue(new Received(id, type, slug, revision, DateTimeOffset.UtcNow, StatusCodes.Status200OK));
+        // A slow site takes its time, and has taken the webhook in even if the sender is gone when it answers.
+        if (Delay > TimeSpan.Zero)
+        {
+            try { await Task.Delay(Delay, _stopping.Token); }
+            catch (OperationCanceledException) { }
+        }
+        _received.Enqueue(new Received(path, id, type, slug, revision, DateTimeOffset.UtcNow, StatusCodes.Status200OK));
         http.Response.StatusCode = StatusCodes.Status200OK;
     }
 
