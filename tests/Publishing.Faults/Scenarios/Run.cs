@@ -46,6 +46,9 @@ public sealed class Run(Services services, Subscriber subscriber, IReadOnlyList<
         return Watch = new EffectWatch(Services, Subscriber, subscriptions, admin, feed);
     }
 
+    /// <summary>Messages in each error and skipped queue after the last look, to report what a scenario added.</summary>
+    public Dictionary<string, long> ParkedBefore { get; set; } = [];
+
     /// <summary>What a scenario observed beside the counts (e.g. what health said during the fault).</summary>
     public List<string> Notes { get; } = [];
 

@@ -10,6 +10,9 @@ namespace Publishing.Faults.Scenarios;
 /// </summary>
 public sealed record Scenario(string Name, string Fault, bool InShortForm, Func<Run, Task> Inject, Func<Run, Task> End, Func<Sizes, TimeSpan> Lasts)
 {
+    /// <summary>Report what the scenario left in error queues even in the short form (where messages are expected to go).</summary>
+    public bool ParksMessages { get; init; }
+
     /// <summary>Every scenario, in the order they run.</summary>
     public static IReadOnlyList<Scenario> All() =>
     [
@@ -72,7 +75,7 @@ public sealed record Scenario(string Name, string Fault, bool InShortForm, Func<
                 var poisons = messages(name);
                 foreach (var slug in poisons.Select(p => p.Slug).OfType<string>()) run.Watch.Forbid(slug);
                 await PoisonMessages.PublishAsync(run.Services.Broker.AmqpUri, poisons);
-            }, _ => Task.CompletedTask, s => s.FaultFor);
+            }, _ => Task.CompletedTask, s => s.FaultFor) { ParksMessages = true };
 
     /// <summary>
     /// kill -9 of Notifications while it is delivering: a slow subscriber (5 s an answer) and a burst of publications

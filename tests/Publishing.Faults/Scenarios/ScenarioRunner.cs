@@ -89,10 +89,22 @@ public static class ScenarioRunner
         if (!failures.IsEmpty) error ??= $"{failures.Count} publication(s) not accepted: {failures.First()}";
         if (run.Verbose)
             foreach (var line in watch.Timeline(faultEnded)) Console.WriteLine($"    {line} (seconds from the fault's end)");
+        if (sizes.Full || scenario.ParksMessages || outcome.Lost > 0) await NoteParkedAsync(run);
         var notes = string.Join("; ", run.Notes.Append(outcome.Notes).Where(n => n.Length > 0));
         return new ScenarioResult(scenario.Name, scenario.Fault, outcome.Publications, outcome.Lost, outcome.DuplicateEffects,
             outcome.DuplicateDeliveries, outcome.StrayEffects, outcome.Converge?.TotalSeconds, faultSeconds, took.Elapsed.TotalSeconds,
             notes, error);
+    }
+
+    /// <summary>What the scenario added to the node's <c>_error</c> and <c>_skipped</c> queues, where a message that failed for good waits.</summary>
+    private static async Task NoteParkedAsync(Run run)
+    {
+        var depths = (await run.Services.Broker.QueueDepthsAsync())
+            .Where(q => q.Key.EndsWith("_error", StringComparison.Ordinal) || q.Key.EndsWith("_skipped", StringComparison.Ordinal))
+            .ToDictionary(q => q.Key, q => q.Value);
+        var added = depths.Select(q => (q.Key, Added: q.Value - run.ParkedBefore.GetValueOrDefault(q.Key))).Where(q => q.Added != 0).ToList();
+        run.ParkedBefore = depths;
+        if (added.Count > 0) run.Notes.Add("parked: " + string.Join(", ", added.Select(q => $"{q.Key} {q.Added:+0;-0}")));
     }
 
     /// <summary>Times effects as they happen while the fault lasts (a failed look just waits for the next).</summary>
