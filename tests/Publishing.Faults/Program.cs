@@ -35,7 +35,7 @@ if (only is not null && only.Except(Scenario.All().Select(s => s.Name)).FirstOrD
 
 var folder = Directory.CreateTempSubdirectory("publishing-faults-").FullName;
 Console.WriteLine($"Publishing fault suite ({(full ? "full" : "short; --full for the table in docs/reliability.md")}), {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, " +
-                  $"{Environment.ProcessorCount} CPUs; data and logs under {folder}");
+                  $"{Environment.ProcessorCount} CPUs, {LoadAverage()}; data and logs under {folder}");
 var results = new List<ScenarioResult>();
 BrokerNode? broker = null;
 Services? services = null;
@@ -73,7 +73,7 @@ Console.WriteLine();
 Console.WriteLine(Report.Table(results, full));
 if (Option("--json") is { } json)
     await File.WriteAllTextAsync(json, JsonSerializer.Serialize(results, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
-Console.WriteLine($"Total {total.Elapsed.TotalSeconds:0} s.");
+Console.WriteLine($"Total {total.Elapsed.TotalSeconds:0} s; {LoadAverage()} at the end.");
 return await Finish(results.All(r => r.Passed) && results.Count == scenarios.Count ? 0 : 1);
 
 async Task<int> Finish(int code)
@@ -98,6 +98,10 @@ async Task<T> Step<T>(string label, Func<Task<T>> step)
     Console.WriteLine($"{watch.Elapsed.TotalSeconds:0.0} s");
     return value;
 }
+
+// Other work on the machine slows recovery down: the run says how busy it was.
+static string LoadAverage() =>
+    File.Exists("/proc/loadavg") ? "load average " + string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "load average unknown";
 
 string? Option(string name)
 {

@@ -14,7 +14,11 @@ public sealed record Outcome(int Publications, int Lost, int DuplicateEffects, i
 /// endpoint got a <c>content.published</c> webhook for it and answered 200. Polls from the scenario's start, so each effect
 /// is timed when it happened, and after the fault ends waits until all are seen or the time is up.
 /// </summary>
-public sealed class EffectWatch(Services services, Subscriber subscriber, IReadOnlyList<string> subscriptions, HttpClient admin, ChangeFeed feed)
+/// <remarks>
+/// Beside the effects, the delivery log: every request the subscriber received must be an attempt the log of its
+/// delivery shows (<c>/api/subscriptions/{id}/deliveries</c>), including one a process made just before it died.
+/// </remarks>
+public sealed class EffectWatch(Services services, Subscriber subscriber, IReadOnlyList<SubscriptionEndpoint> subscriptions, HttpClient admin, ChangeFeed feed)
 {
     private const string Search = "search", Feed = "feed", Event = "event", Webhook = "webhook";
     private static readonly string[] Effects = [Search, Feed, Event, Webhook];
@@ -47,7 +51,7 @@ public sealed class EffectWatch(Services services, Subscriber subscriber, IReadO
         {
             var (slug, revision) = (e.Publication.Slug, e.Publication.Revision);
             if (feedAnswered && feed.Count("content.published", slug, revision) > 0) e.Seen.TryAdd(Feed, now);
-            if (subscriptions.All(path => received.Any(r => r.Path == path && r.Type == "content.published" && r.Slug == slug && r.Revision == revision && r.Answered is >= 200 and < 300)))
+            if (subscriptions.All(s => received.Any(r => r.Path == s.Path && r.Type == "content.published" && r.Slug == slug && r.Revision == revision && r.Answered is >= 200 and < 300)))
                 e.Seen.TryAdd(Webhook, now);
             if (!e.Seen.ContainsKey(Search) && await Api.TryGetAsync(services.Search.Http, $"api/published/{slug}") is { Status: HttpStatusCode.OK } doc
                 && doc.Body.GetProperty("revision").GetInt32() == revision)
@@ -78,7 +82,7 @@ public sealed class EffectWatch(Services services, Subscriber subscriber, IReadO
     private async Task<Outcome> CountAsync(DateTimeOffset faultEnded)
     {
         var received = subscriber.Received;
-        int lost = 0, duplicateEffects = 0, duplicateDeliveries = 0, strays = 0;
+        int lost = 0, duplicateEffects = 0, duplicateDeliveries = 0, strays = 0, unlogged = 0;
         var missing = new Dictionary<string, int>();
         var duplicates = new Dictionary<string, int>();
         void Add(Dictionary<string, int> counts, string what, int n) { if (n > 0) counts[what] = counts.GetValueOrDefault(what) + n; }
@@ -102,6 +106,7 @@ public sealed class EffectWatch(Services services, Subscriber subscriber, IReadO
             Add(duplicates, Webhook, webhookExtra);
             duplicateEffects += feedExtra + eventExtra + webhookExtra;
             duplicateDeliveries += hooks.Where(h => h.Answered is >= 200 and < 300).GroupBy(h => h.WebhookId).Sum(g => g.Count() - 1);
+            unlogged += await UnloggedAttemptsAsync(slug, hooks);
         }
 
         var strayNotes = new List<string>();
@@ -132,8 +137,25 @@ public sealed class EffectWatch(Services services, Subscriber subscriber, IReadO
         var notes = new List<string>();
         if (missing.Count > 0) notes.Add("missing: " + string.Join(", ", missing.Select(m => $"{m.Key} {m.Value}")));
         if (duplicates.Count > 0) notes.Add("duplicated: " + string.Join(", ", duplicates.Select(m => $"{m.Key} {m.Value}")));
+        if (unlogged > 0) notes.Add($"the delivery log lacks {unlogged} attempt(s) the subscriber received");
         if (strays > 0) notes.Add($"applied from malformed messages: {string.Join("; ", strayNotes)}");
         return new Outcome(_expected.Count, lost, duplicateEffects, duplicateDeliveries, strays, converge, string.Join("; ", notes));
+    }
+
+    /// <summary>Requests received beyond the attempts each delivery's log shows, over every subscription.</summary>
+    private async Task<int> UnloggedAttemptsAsync(string slug, IReadOnlyList<Received> hooks)
+    {
+        var missing = 0;
+        foreach (var subscription in subscriptions)
+        {
+            if (await Api.TryGetAsync(admin, $"api/subscriptions/{subscription.Id}/deliveries?slug={Uri.EscapeDataString(slug)}&limit=500")
+                is not { Status: HttpStatusCode.OK } answer) continue;
+            var logged = answer.Body.EnumerateArray().ToDictionary(
+                d => d.GetProperty("webhookId").GetString() ?? "", d => d.GetProperty("attempts").GetArrayLength());
+            missing += hooks.Where(h => h.Path == subscription.Path).GroupBy(h => h.WebhookId)
+                .Sum(g => Math.Max(0, g.Count() - logged.GetValueOrDefault(g.Key)));
+        }
+        return missing;
     }
 
     private async Task<List<(string Type, int Revision)>?> EventsAsync(string slug)

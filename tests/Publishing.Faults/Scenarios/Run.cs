@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Publishing.Faults.Checks;
 using Publishing.Faults.Cluster;
 using Publishing.Faults.Traffic;
@@ -22,7 +24,7 @@ public sealed record Sizes(bool Full, int Before, int During, TimeSpan FaultFor,
 }
 
 /// <summary>Everything a scenario works with: the processes, the traffic, the subscriber, and the watch on this scenario's effects.</summary>
-public sealed class Run(Services services, Subscriber subscriber, IReadOnlyList<string> subscriptions, Publisher publisher, ChangeFeed feed, HttpClient admin, Sizes sizes)
+public sealed class Run(Services services, Subscriber subscriber, IReadOnlyList<SubscriptionEndpoint> subscriptions, Publisher publisher, ChangeFeed feed, HttpClient admin, Sizes sizes)
 {
     /// <summary>Subscriptions to every publication, each to its own path on the subscriber: three sites.</summary>
     public const int Subscriptions = 3;
@@ -65,16 +67,19 @@ public sealed class Run(Services services, Subscriber subscriber, IReadOnlyList<
     {
         var adminToken = await Api.DevTokenAsync(services.Authoring.Http, "admin-1", "admin", null, sizes.StepDeadline);
         var admin = Api.Client(services.Notifications.Address, adminToken);
-        var paths = Enumerable.Range(1, Subscriptions).Select(i => $"site-{i}").ToList();
-        foreach (var path in paths)
-            using (await Api.PostAsync(admin, "api/subscriptions", new
-                   {
-                       name = $"Fault suite {path}",
-                       url = subscriber.UrlFor(path),
-                       events = new[] { "content.published" },
-                       filter = new { types = Array.Empty<string>(), slugs = Array.Empty<string>(), tags = Array.Empty<string>() },
-                   }, sizes.StepDeadline, HttpStatusCode.Created)) { }
+        var subscriptions = new List<SubscriptionEndpoint>();
+        foreach (var path in Enumerable.Range(1, Subscriptions).Select(i => $"site-{i}"))
+        {
+            using var created = await Api.PostAsync(admin, "api/subscriptions", new
+            {
+                name = $"Fault suite {path}",
+                url = subscriber.UrlFor(path),
+                events = new[] { "content.published" },
+                filter = new { types = Array.Empty<string>(), slugs = Array.Empty<string>(), tags = Array.Empty<string>() },
+            }, sizes.StepDeadline, HttpStatusCode.Created);
+            subscriptions.Add(new SubscriptionEndpoint(path, (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid()));
+        }
         var publisher = await Publisher.CreateAsync(services, sizes.StepDeadline);
-        return new Run(services, subscriber, paths, publisher, new ChangeFeed(services.Search.Http), admin, sizes) { Verbose = verbose };
+        return new Run(services, subscriber, subscriptions, publisher, new ChangeFeed(services.Search.Http), admin, sizes) { Verbose = verbose };
     }
 }

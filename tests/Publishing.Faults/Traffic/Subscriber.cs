@@ -11,6 +11,9 @@ using Microsoft.Extensions.Logging;
 
 namespace Publishing.Faults.Traffic;
 
+/// <summary>A subscription to every publication and the path of the subscriber it points at.</summary>
+public sealed record SubscriptionEndpoint(string Path, Guid Id);
+
 /// <summary>
 /// One webhook as the subscriber saw it: the path it came to (one per subscription), and what it answered
 /// (null: it hung and never answered).
