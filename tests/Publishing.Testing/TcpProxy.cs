@@ -19,10 +19,8 @@ public sealed class TcpProxy : IAsyncDisposable
     {
         _targetHost = targetHost;
         _targetPort = targetPort;
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        Port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
+        Port = FreePort.Next();
+        if (Port == targetPort) throw new InvalidOperationException($"A proxy cannot listen on the port it forwards to ({targetPort}).");
     }
 
     public int Port { get; }
