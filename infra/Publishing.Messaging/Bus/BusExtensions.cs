@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Publishing.Messaging.ErrorQueues;
 using Publishing.Messaging.Outbox;
 using Publishing.Messaging.Retry;
@@ -75,6 +76,9 @@ public static class BusExtensions
                         h.Password(password);
                         h.PublisherConfirmation = true;
                     });
+                if (!ReconnectSchedule.TryApply(cfg))
+                    context.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ReconnectSchedule))
+                        .LogWarning("This MassTransit keeps its reconnect policy elsewhere: a service may notice its broker's return up to 30 s late");
                 cfg.UseEventValidation(context);
                 cfg.UseConsumerRetry(context);
                 cfg.ConfigureEndpoints(context);

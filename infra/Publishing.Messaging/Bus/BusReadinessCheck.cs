@@ -24,6 +24,8 @@ public sealed class BusReadinessCheck(IBusControl bus) : IHealthCheck
         var description = down.Count == 0
             ? $"The bus is {health.Status.ToString().ToLowerInvariant()}: {health.Description}"
             : $"The bus is {health.Status.ToString().ToLowerInvariant()}; endpoints not running: {string.Join(", ", down)}";
-        return Task.FromResult(HealthCheckResult.Unhealthy(description, health.Exception));
+        // The cause's message, not the exception: every probe while the broker is away would log its stack trace.
+        if (health.Exception?.GetBaseException().Message is { } cause) description += $" ({cause})";
+        return Task.FromResult(HealthCheckResult.Unhealthy(description));
     }
 }
