@@ -61,6 +61,8 @@ public sealed class StudioDatabaseTests : IDisposable
         var settings = ServiceHost.Settings(rabbitMq: null, _data.Path);
         await using (await ServiceHost.StartAsync(StudioHost.Create, settings)) { }
         var file = Directory.GetFiles(_data.Path, "*.db").Single();
+        // The file alone holds every write only once no connection is open (WAL): the host's pooled ones are closed first.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Pooling=False"))
         {
             await connection.OpenAsync();
@@ -71,6 +73,7 @@ public sealed class StudioDatabaseTests : IDisposable
         var before = await File.ReadAllBytesAsync(file);
 
         var refused = await Assert.ThrowsAnyAsync<Exception>(() => ServiceHost.StartAsync(StudioHost.Create, settings));
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools(); // so anything the refused start wrote is in the file
 
         var reason = Flatten(refused).OfType<Publishing.ServiceDefaults.Hosting.StartupRefusedException>().Single();
         Assert.Contains("20250101000000_FromAnotherBuild", reason.Message);
