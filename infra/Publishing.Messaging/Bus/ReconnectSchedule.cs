@@ -42,19 +42,21 @@ public static class ReconnectSchedule
     /// <summary>Puts <see cref="Create"/> in place of MassTransit's reconnect policy; false when this MassTransit has no such place.</summary>
     public static bool TryApply(IRabbitMqBusFactoryConfigurator configurator)
     {
-        var host = FindField(configurator.GetType(), HostConfigurationField)?.GetValue(configurator);
-        if (host is null) return false;
-        var policy = FindField(host.GetType(), PolicyField);
-        if (policy is null || !policy.FieldType.IsAssignableFrom(typeof(IRetryPolicy))) return false;
+        if (PolicyOf(configurator) is not var (host, policy)) return false;
         policy.SetValue(host, Create());
         return true;
     }
 
     /// <summary>The policy a configurator's host will use, to check <see cref="TryApply"/> took.</summary>
-    public static IRetryPolicy? Current(IRabbitMqBusFactoryConfigurator configurator)
+    public static IRetryPolicy? Current(IRabbitMqBusFactoryConfigurator configurator) =>
+        PolicyOf(configurator) is var (host, policy) ? policy.GetValue(host) as IRetryPolicy : null;
+
+    /// <summary>The host configuration behind a configurator and its reconnect policy's field, if this MassTransit has them.</summary>
+    private static (object Host, FieldInfo Policy)? PolicyOf(IRabbitMqBusFactoryConfigurator configurator)
     {
         var host = FindField(configurator.GetType(), HostConfigurationField)?.GetValue(configurator);
-        return host is null ? null : FindField(host.GetType(), PolicyField)?.GetValue(host) as IRetryPolicy;
+        var policy = host is null ? null : FindField(host.GetType(), PolicyField);
+        return host is not null && policy is not null && policy.FieldType.IsAssignableFrom(typeof(IRetryPolicy)) ? (host, policy) : null;
     }
 
     private static FieldInfo? FindField(Type? type, string name)
