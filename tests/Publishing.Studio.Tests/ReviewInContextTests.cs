@@ -44,7 +44,7 @@ public sealed class ReviewInContextTests(StudioFixture studio)
         // An edited item is one edited item with its new words marked, not a removal and an addition.
         var common = page.Locator("[data-testid=list-change][data-path='sideEffects.common']");
         await Expect(common.Locator("li[data-kind=changed]")).ToContainTextAsync("Edited");
-        await Expect(common.Locator("li[data-kind=changed] ins")).ToContainTextAsync("lack of energy");
+        await Expect(common.Locator("li[data-kind=changed] ins", new() { HasText = "lack of energy" })).ToBeVisibleAsync();
         Assert.Equal(0, await common.Locator("li[data-kind=added], li[data-kind=removed]").CountAsync());
         // Word-level highlights in the long dose text.
         await Expect(page.Locator("table.diff ins.w-added", new() { HasText = "sometimes" })).ToBeVisibleAsync();
@@ -91,7 +91,7 @@ public sealed class ReviewInContextTests(StudioFixture studio)
         Assert.Equal(0, await page.GetByRole(AriaRole.Link, new() { Name = "Publishing Studio" }).CountAsync());
         Assert.Equal(0, await page.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).CountAsync());
         await Expect(page.GetByText("Possible side effects include:")).ToBeVisibleAsync();
-        await Expect(page.GetByTestId("how-taken")).ToContainTextAsync("Pazopanib is taken by mouth as tablets. ");
+        await Expect(page.GetByTestId("how-taken")).ToContainTextAsync("Pazopanib is taken by mouth as tablets.");
         await Expect(page.GetByTestId("how-taken")).Not.ToContainTextAsync("oral, tablet");
         await Expect(page.GetByTestId("availability"))
             .ToContainTextAsync("Pazopanib has not been approved by NICE or the SMC for use on the NHS, so it may not be widely available.");

@@ -137,7 +137,7 @@ internal static class ListMatching
     }
 
     private static void MatchBySimilarity(
-        Func<JsonElement, string?>? group, List<ListEntry> before, List<ListEntry> after, Dictionary<int, int> pairs)
+        Func<JsonElement, string?>? groupOf, List<ListEntry> before, List<ListEntry> after, Dictionary<int, int> pairs)
     {
         var taken = pairs.Values.ToHashSet();
         var leftBefore = Enumerable.Range(0, before.Count).Where(j => !taken.Contains(j)).ToList();
@@ -149,7 +149,7 @@ internal static class ListMatching
             from i in leftAfter
             let words = NormalisedWords.Of(after[i].Item)
             from j in leftBefore
-            where group is null || group(after[i].Item) == group(before[j].Item)
+            where groupOf is null || groupOf(after[i].Item) == groupOf(before[j].Item)
             let score = NormalisedWords.Similarity(words, wordsBefore[j])
             where score >= NormalisedWords.SameItem
             orderby score descending, i, j

@@ -80,8 +80,10 @@ public static class ReadableText
 
     private static string Child(string schema, string name) => schema.Length == 0 ? name : $"{schema}.{name}";
 
+    /// <summary>The parts as sentences: each ends with a full stop, except a link.</summary>
     private static string Sentence(params string?[] parts) =>
-        string.Join(" ", parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.TrimEnd().EndsWith('.') || p.StartsWith("http", StringComparison.Ordinal) ? p.TrimEnd() : p.TrimEnd() + "."));
+        string.Join(" ", parts.OfType<string>().Select(p => p.Trim()).Where(p => p.Length > 0)
+            .Select(p => p.EndsWith('.') || p.StartsWith("http", StringComparison.Ordinal) ? p : p + "."));
 
     private static string Join(string separator, params string?[] parts) =>
         string.Join(separator, parts.Where(p => !string.IsNullOrWhiteSpace(p)));
