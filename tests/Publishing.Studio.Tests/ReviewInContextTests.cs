@@ -58,8 +58,11 @@ public sealed class ReviewInContextTests(StudioFixture studio)
 
         // The decision stays in reach: the bar is in the window at the top of the page and while the lists are read.
         await DecisionBarInWindowAsync(page, "at the top of the page");
-        await serious.ScrollIntoViewIfNeededAsync();
-        await DecisionBarInWindowAsync(page, "beside the serious side effects");
+        await WindowShotAsync(page, $"review-{width}-top");
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Changed lists, in full" }).ScrollIntoViewIfNeededAsync();
+        await page.EvaluateAsync("() => window.scrollBy(0, document.querySelector('[data-testid=list-changes]').getBoundingClientRect().top - 60)");
+        await DecisionBarInWindowAsync(page, "beside the changed lists");
+        await WindowShotAsync(page, $"review-{width}-lists");
         await page.GetByRole(AriaRole.Link, new() { Name = "Approve…" }).ClickAsync();
         await Expect(page.GetByLabel("I have checked the references")).ToBeInViewportAsync();
 
@@ -101,6 +104,7 @@ public sealed class ReviewInContextTests(StudioFixture studio)
         Assert.Contains("(SMC 820/12, 10 December 2012)", text);
         if (width == "phone") Assert.True(await NoHorizontalOverflowAsync(page), "The public page is wider than a 390 px phone.");
         await studio.ScreenshotAsync(page, $"public-page-{width}");
+        await WindowShotAsync(page, $"public-{width}-top");
         await AssertAccessibleAsync(page, $"public page ({width})");
     }
 
@@ -170,6 +174,10 @@ public sealed class ReviewInContextTests(StudioFixture studio)
         await Expect(page.GetByTestId("signed-in-user")).ToHaveTextAsync(name);
         return page;
     }
+
+    /// <summary>What the window shows (not the whole page), for docs/images.</summary>
+    private Task WindowShotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(studio.ScreenshotFolder, $"window-{name}.png") });
 
     private static async Task DecisionBarInWindowAsync(IPage page, string where)
     {

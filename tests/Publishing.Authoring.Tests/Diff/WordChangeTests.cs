@@ -36,6 +36,19 @@ public class WordChangeTests
         ], words);
     }
 
+    [Fact]
+    public void The_longer_word_is_kept_when_only_one_of_two_can_be()
+    {
+        // "weakness" is kept, not "and": the edit reads as ", " for " and ", then an addition.
+        var words = WordDiff.Compute("tiredness and weakness", "tiredness, weakness and lack of energy");
+
+        Assert.Equal(
+        [
+            new WordChange("unchanged", "tiredness"), new WordChange("removed", " and "), new WordChange("added", ", "),
+            new WordChange("unchanged", "weakness"), new WordChange("added", " and lack of energy"),
+        ], words);
+    }
+
     [Theory]
     [InlineData("regorafenib", "pazopanib", "mechanism")]
     [InlineData("imatinib", "sunitinib", "evidenceNotes")]

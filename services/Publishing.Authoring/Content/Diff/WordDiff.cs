@@ -8,8 +8,8 @@ namespace Publishing.Authoring.Content.Diff;
 /// sees the one word that changed in a long paragraph.
 /// </summary>
 /// <remarks>
-/// Texts are cut into words, runs of spaces and single punctuation marks; the longest common
-/// subsequence of those tokens is kept, and within each changed stretch the removed text comes
+/// Texts are cut into words, runs of spaces and single punctuation marks; the common subsequence of
+/// those tokens that keeps the most characters is kept, and within each changed stretch the removed text comes
 /// before the added text. Runs of one kind are joined, so the pieces concatenated give back
 /// the before text (unchanged + removed) and the after text (unchanged + added).
 /// </remarks>
@@ -48,11 +48,12 @@ public static partial class WordDiff
 
     private static void AppendMiddle(List<WordChange> result, string[] a, string[] b)
     {
-        // lcs[i, j]: the longest common subsequence of a[i..] and b[j..].
+        // lcs[i, j]: the most characters a common subsequence of a[i..] and b[j..] keeps. Weighing tokens by
+        // their length keeps "weakness" rather than "and" plus two spaces when only one of them can stay.
         var lcs = new int[a.Length + 1, b.Length + 1];
         for (var i = a.Length - 1; i >= 0; i--)
             for (var j = b.Length - 1; j >= 0; j--)
-                lcs[i, j] = a[i] == b[j] ? lcs[i + 1, j + 1] + 1 : Math.Max(lcs[i + 1, j], lcs[i, j + 1]);
+                lcs[i, j] = a[i] == b[j] ? lcs[i + 1, j + 1] + a[i].Length : Math.Max(lcs[i + 1, j], lcs[i, j + 1]);
 
         // Spaces and punctuation kept between two changed words belong to the change: "a tear in the
         // bowel" replaced reads as one removal and one addition, not as words cut apart by kept spaces.
