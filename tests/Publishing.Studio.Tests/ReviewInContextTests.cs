@@ -63,6 +63,8 @@ public sealed class ReviewInContextTests(StudioFixture studio)
         await page.EvaluateAsync("() => window.scrollBy(0, document.querySelector('[data-testid=list-changes]').getBoundingClientRect().top - 60)");
         await DecisionBarInWindowAsync(page, "beside the changed lists");
         await WindowShotAsync(page, $"review-{width}-lists");
+        await page.EvaluateAsync("() => window.scrollBy(0, document.querySelector('table.diff').getBoundingClientRect().top - 20)");
+        await WindowShotAsync(page, $"review-{width}-changes");
         await page.GetByRole(AriaRole.Link, new() { Name = "Approve…" }).ClickAsync();
         await Expect(page.GetByLabel("I have checked the references")).ToBeInViewportAsync();
 
