@@ -11,7 +11,8 @@ public sealed record DiffTable(
 /// <summary>
 /// Word runs of a changed text: the text before (kept and removed words), after (kept and added) or
 /// both in one line (kept, removed, added in order). Removed words are struck through, added ones
-/// underlined, and each says so in words for screen readers.
+/// underlined, and each says so in words for screen readers (studio.css), outside the text itself, so the
+/// text of a side reads as the value it shows.
 /// </summary>
 public sealed record WordsView(IReadOnlyList<WordRun> Runs, WordsView.Side Show)
 {
@@ -30,9 +31,9 @@ public sealed record WordsView(IReadOnlyList<WordRun> Runs, WordsView.Side Show)
             }
             if (run.Kind == "removed" ? Show == Side.After : Show == Side.Before) continue;
             var (tag, label) = run.Kind == "removed" ? ("del", "removed") : ("ins", "added");
-            html.AppendHtml($"<{tag} class=\"w-{label}\"><span class=\"visually-hidden\">[{label}: </span>");
+            html.AppendHtml($"<{tag} class=\"w-{label}\">");
             html.Append(run.Text);
-            html.AppendHtml($"<span class=\"visually-hidden\">]</span></{tag}>");
+            html.AppendHtml($"</{tag}>");
         }
         return html;
     }
