@@ -111,6 +111,21 @@ public sealed class ReviewInContextTests(StudioFixture studio)
     }
 
     [Fact]
+    public async Task An_article_is_a_patient_page_too()
+    {
+        const string slug = "targeted-therapy-soft-tissue-sarcoma";
+        await studio.WaitForPublishedAsync(slug);
+        var page = await NewPageAsync(Phone);
+
+        await page.GotoAsync($"/published/{slug}");
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Targeted therapy for soft tissue sarcoma");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 2, Name = "Imatinib (Glivec)" })).ToBeVisibleAsync();
+        Assert.True(await NoHorizontalOverflowAsync(page), "The article is wider than a 390 px phone.");
+        await AssertAccessibleAsync(page, "article page (phone)");
+    }
+
+    [Fact]
     public async Task A_withdrawn_item_names_the_drug_and_tells_patients_not_to_stop_without_advice()
     {
         // The demo withdraws olaratumab once its publication has been relayed.
