@@ -14,7 +14,7 @@ public class ContractFamilyTests
     public static readonly Type[] ReviewEvents = [typeof(ReviewApproved), typeof(ChangesRequested), typeof(ReviewDue), typeof(PeriodicReviewCompleted)];
 
     /// <summary>Records that only travel inside events.</summary>
-    public static readonly Type[] Parts = [typeof(Approval), typeof(FieldChange)];
+    public static readonly Type[] Parts = [typeof(Approval), typeof(FieldChange), typeof(WordChange)];
 
     public static TheoryData<Type> ContentEventTypes => new(ContentEvents);
     public static TheoryData<Type> ReviewEventTypes => new(ReviewEvents);

@@ -20,7 +20,9 @@ internal static class SampleContracts
     public static readonly IReadOnlyDictionary<string, object> All = new object[]
     {
         Approval,
-        new FieldChange("/dosage/0/dose", "modified", "\"500mg\"", "\"500mg to 1g\"", "clinical"),
+        new FieldChange("/dosage/0/dose", "modified", "\"500mg\"", "\"500mg to 1g\"", "clinical", "500mg", "500mg to 1g",
+            [new WordChange("unchanged", "500mg"), new WordChange("added", " to 1g")]),
+        new WordChange("removed", "twice"),
         new ContentSubmittedForReview(ContentId, "paracetamol-for-adults", 4, At, ReviewId, "medicine", "Paracetamol for adults",
             "clinical", 2, "scheduled-review", "Updated adult dosage.", "ed-patel", "Priya Patel",
             [new FieldChange("/dosage/0/dose", "modified", "\"500mg\"", "\"500mg to 1g\"", "clinical"),

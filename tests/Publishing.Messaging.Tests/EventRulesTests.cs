@@ -29,7 +29,7 @@ public sealed class EventRulesTests
     [Fact]
     public void Every_event_contract_has_its_rules()
     {
-        var parts = new[] { typeof(Approval), typeof(FieldChange) };
+        var parts = new[] { typeof(Approval), typeof(FieldChange), typeof(WordChange) };
         var events = typeof(IContentChanged).Assembly.GetExportedTypes()
             .Where(t => t.GetMethod("<Clone>$") is not null && !parts.Contains(t));
         Assert.All(events, t => Assert.True(
@@ -81,6 +81,16 @@ public sealed class EventRulesTests
             ChangeClasses.Safety, 2, "safety", "New boxed warning", "editor-1", "Eve Editor",
             [new FieldChange("warnings", "changed", "\"old\"", "\"new\"", ChangeClasses.Safety), new FieldChange(null!, "added", null, "1", "safety")]);
         Assert.Equal(["changes[1].path is missing"], Problems(submitted));
+    }
+
+    [Fact]
+    public void A_word_run_of_an_unknown_kind_is_refused_naming_it()
+    {
+        IReadOnlyList<WordChange> words = [new("unchanged", "Take "), new("moved", "twice"), new("added", "once")];
+        var submitted = new ContentSubmittedForReview(Guid.NewGuid(), "imatinib", 3, Now, Guid.NewGuid(), "drug", "Imatinib",
+            ChangeClasses.Safety, 2, "safety", "Dose wording", "editor-1", "Eve Editor",
+            [new FieldChange("administration.dose", "changed", "\"Take twice\"", "\"Take once\"", ChangeClasses.Safety, "Take twice", "Take once", words)]);
+        Assert.Equal(["changes[0].words[1].kind is not unchanged, added or removed"], Problems(submitted));
     }
 
     [Fact]

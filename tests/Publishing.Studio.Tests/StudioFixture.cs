@@ -16,7 +16,10 @@ public sealed class StudioFixture : IAsyncLifetime
     public const string ChromiumPath = "/usr/bin/chromium";
 
     private readonly TempDirectory _data = new();
-    private int _shot;
+
+    // Shared by every host of the run (a test collection may start its own), so no host wipes or overwrites another's screenshots.
+    private static int _shot;
+    private static int _screenshotsCleared;
 
     public ServiceHost Host { get; private set; } = null!;
     public IPlaywright Playwright { get; private set; } = null!;
@@ -32,7 +35,8 @@ public sealed class StudioFixture : IAsyncLifetime
             throw new InvalidOperationException(
                 $"{ChromiumPath} is missing. Run ./test.sh, which installs Debian's chromium package (these tests never download a browser).");
 
-        if (Directory.Exists(ScreenshotFolder)) Directory.Delete(ScreenshotFolder, recursive: true);
+        if (Interlocked.Exchange(ref _screenshotsCleared, 1) == 0 && Directory.Exists(ScreenshotFolder))
+            Directory.Delete(ScreenshotFolder, recursive: true);
         Directory.CreateDirectory(ScreenshotFolder);
 
         var settings = ServiceHost.Settings(rabbitMq: null, _data.Path);

@@ -7,7 +7,8 @@ using Publishing.ServiceDefaults.Validation;
 
 namespace Publishing.Authoring.Content;
 
-public sealed record DiffView(int From, int To, string ChangeClass, int RequiredApprovals, IReadOnlyList<FieldChange> Changes);
+public sealed record DiffView(
+    int From, int To, string ChangeClass, int RequiredApprovals, IReadOnlyList<FieldChange> Changes, IReadOnlyList<ListChange> Lists);
 
 /// <summary>
 /// The field-level changes between two revisions. By default from the published revision (0, an
@@ -33,9 +34,10 @@ public static class GetDiff
         var before = fromNumber == 0 ? null : revisions[fromNumber];
         var after = revisions[toNumber];
 
-        var changes = ContentDiff.Compute(item.Type, before is null ? null : Json.Parse(before.Fields), Json.Parse(after.Fields),
+        var diff = ContentDiff.Compare(item.Type, before is null ? null : Json.Parse(before.Fields), Json.Parse(after.Fields),
             (before?.Title, after.Title));
-        var changeClass = ChangeClassification.Classify(changes);
-        return TypedResults.Ok(new DiffView(fromNumber, toNumber, changeClass, ChangeClasses.RequiredApprovals(changeClass), changes));
+        var changeClass = ChangeClassification.Classify(diff.Changes);
+        return TypedResults.Ok(new DiffView(
+            fromNumber, toNumber, changeClass, ChangeClasses.RequiredApprovals(changeClass), diff.Changes, diff.Lists));
     }
 }

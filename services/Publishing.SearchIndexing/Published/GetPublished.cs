@@ -15,7 +15,7 @@ public static class GetPublished
         var doc = await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Slug == slug, ct);
         if (doc is null) return Problems.NotFound($"No published content has the slug '{slug}'.");
         if (doc.State == DocumentState.Withdrawn)
-            return TypedResults.Json(new WithdrawnView(doc.Slug, doc.WithdrawnAt, doc.WithdrawalReason),
+            return TypedResults.Json(new WithdrawnView(doc.Slug, doc.WithdrawnAt, doc.WithdrawalReason, doc.Title, doc.ContentType),
                 statusCode: StatusCodes.Status410Gone);
 
         // A periodic review changes what the page shows (its dates) without a new revision.

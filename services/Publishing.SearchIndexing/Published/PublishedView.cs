@@ -27,5 +27,5 @@ public sealed record PublishedView(
         new Attribution(d.AuthorName), d.ChangeClass, d.ContentHash, d.Sample);
 }
 
-/// <summary>The tombstone a withdrawn item's URL answers with (410 Gone).</summary>
-public sealed record WithdrawnView(string Slug, DateTimeOffset? WithdrawnAt, string? Reason);
+/// <summary>The tombstone a withdrawn item's URL answers with (410 Gone); the title lets a page name what was withdrawn.</summary>
+public sealed record WithdrawnView(string Slug, DateTimeOffset? WithdrawnAt, string? Reason, string Title, string Type);

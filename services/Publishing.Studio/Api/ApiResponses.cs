@@ -16,9 +16,22 @@ public sealed record RevisionSummary(int Number, string Title, string AuthorId, 
 
 public sealed record RevisionDetail(int Number, string Title, JsonElement Fields);
 
-public sealed record FieldChange(string Path, string Kind, string? Before, string? After, string ChangeClass);
+public sealed record FieldChange(
+    string Path, string Kind, string? Before, string? After, string ChangeClass,
+    string? BeforeText = null, string? AfterText = null, IReadOnlyList<WordRun>? Words = null);
 
-public sealed record ContentDiff(int From, int To, string ChangeClass, int RequiredApprovals, IReadOnlyList<FieldChange> Changes);
+/// <summary>A run of a word-level diff: <c>unchanged</c>, <c>removed</c> or <c>added</c>.</summary>
+public sealed record WordRun(string Kind, string Text);
+
+public sealed record ContentDiff(
+    int From, int To, string ChangeClass, int RequiredApprovals, IReadOnlyList<FieldChange> Changes,
+    IReadOnlyList<ListChange>? Lists = null);
+
+/// <summary>A list with a change inside it, whole: items <c>unchanged</c>, <c>added</c>, <c>changed</c> or <c>removed</c>.</summary>
+public sealed record ListChange(string Path, string ChangeClass, IReadOnlyList<ListItemChange> Items);
+
+public sealed record ListItemChange(
+    string Kind, string? Before, string? After, string? BeforeText, string? AfterText, IReadOnlyList<WordRun>? Words);
 
 public sealed record AuditEntry(DateTimeOffset At, string Action, int Revision, string ActorId, string ActorName, string? Detail);
 
@@ -48,7 +61,7 @@ public sealed record PublishedContent(
     ContentDates Dates, IReadOnlyList<PublishedApproval> Approvals, PublishedAttribution? Attribution, string? ChangeClass,
     bool Sample = false);
 
-public sealed record Tombstone(string Slug, DateTimeOffset? WithdrawnAt, string? Reason);
+public sealed record Tombstone(string Slug, DateTimeOffset? WithdrawnAt, string? Reason, string? Title = null, string? Type = null);
 
 public sealed record SearchHit(string Slug, string Type, string Title, string Snippet, int Revision);
 

@@ -69,6 +69,9 @@ public sealed class ReadSideTests(SearchApi api) : IClassFixture<SearchApi>
         var tombstone = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("EU authorisation withdrawn in 2019.", tombstone.GetProperty("reason").GetString());
         Assert.Equal(slug, tombstone.GetProperty("slug").GetString());
+        // A page for patients names the drug, not its slug.
+        Assert.Equal(published.Title, tombstone.GetProperty("title").GetString());
+        Assert.Equal("drug", tombstone.GetProperty("type").GetString());
     }
 
     [Fact]

@@ -23,6 +23,15 @@ public sealed class ContentSubmittedForReviewRules : IEventRules<ContentSubmitte
             p.Optional($"{member}.before", change.Before, EventLimits.FieldValue);
             p.Optional($"{member}.after", change.After, EventLimits.FieldValue);
             p.ChangeClass($"{member}.changeClass", change.ChangeClass);
+            p.Optional($"{member}.beforeText", change.BeforeText, EventLimits.FieldValue);
+            p.Optional($"{member}.afterText", change.AfterText, EventLimits.FieldValue);
+            // Absent (older producers, short texts) is fine; when present, every run is known and bounded.
+            if (change.Words is { } words)
+                p.Items($"{member}.words", words, EventLimits.WordChanges, (run, word) =>
+                {
+                    if (word.Kind is not ("unchanged" or "added" or "removed")) p.Add($"{run}.kind", "is not unchanged, added or removed");
+                    p.Optional($"{run}.text", word.Text, EventLimits.FieldValue);
+                });
         });
     }
 }

@@ -62,12 +62,13 @@ public static class ChangeClassification
     }
 
     /// <summary>
-    /// clinical: section bodies (a section added or removed adds or removes a body; sections are
-    /// identified by heading, so a renamed heading is a removal plus an addition, hence clinical)
-    /// and relatedDrugs; editorial: everything else (title, summary, conditions, tags...).
+    /// clinical: section bodies (a section added or removed adds or removes a body), section headings
+    /// (a heading says which drug or condition the body beneath it is about, so renaming one changes
+    /// what the body tells a reader) and relatedDrugs; editorial: everything else (title, summary,
+    /// conditions, tags...).
     /// </summary>
     public static string Article(string schema, string kind, JsonElement before, JsonElement after) =>
-        schema is "sections" or "sections.body" || Root(schema) == "relatedDrugs"
+        schema is "sections" or "sections.body" or "sections.heading" || Root(schema) == "relatedDrugs"
             ? ChangeClasses.Clinical
             : ChangeClasses.Editorial;
 

@@ -4,9 +4,19 @@ using Publishing.Studio.Api;
 
 namespace Publishing.Studio.Pages.Reviews;
 
-public sealed class ReviewModel(ReviewApi reviews) : StudioPageModel
+public sealed class ReviewModel(ReviewApi reviews, AuthoringApi authoring) : StudioPageModel
 {
     public ReviewDetail? Review { get; private set; }
+
+    /// <summary>The revisions to render and the changed lists whole; null when Authoring could not give them.</summary>
+    public ReviewContext? Context { get; private set; }
+
+    /// <summary>Why <see cref="Context"/> is missing.</summary>
+    public ApiProblem? ContextProblem { get; private set; }
+
+    /// <summary>This user may ask for changes (a reviewer, not the author, on a pending review).</summary>
+    public bool CanRequestChanges =>
+        Review is { Status: "pending" } r && Me is { IsReviewer: true } me && me.Id != r.AuthorId;
 
     [BindProperty] public string? Comment { get; set; }
     [BindProperty] public bool ReferencesChecked { get; set; }
@@ -60,6 +70,7 @@ public sealed class ReviewModel(ReviewApi reviews) : StudioPageModel
         var review = await reviews.GetAsync(id, ct);
         if (!review.Ok) return ProblemPage(review.Problem!);
         Review = review.Value;
+        (Context, ContextProblem) = await ReviewContext.LoadAsync(authoring, Review!, ct);
         return null;
     }
 }
