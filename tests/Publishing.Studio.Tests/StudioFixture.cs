@@ -16,7 +16,11 @@ public sealed class StudioFixture : IAsyncLifetime
     public const string ChromiumPath = "/usr/bin/chromium";
 
     private readonly TempDirectory _data = new();
-    private int _shot;
+
+    // Shared by every fixture in the process (each test collection may start its own host), so no
+    // collection's screenshots overwrite or delete another's.
+    private static int _shot;
+    private static int _cleaned;
 
     public ServiceHost Host { get; private set; } = null!;
     public IPlaywright Playwright { get; private set; } = null!;
@@ -32,7 +36,7 @@ public sealed class StudioFixture : IAsyncLifetime
             throw new InvalidOperationException(
                 $"{ChromiumPath} is missing. Run ./test.sh, which installs Debian's chromium package (these tests never download a browser).");
 
-        if (Directory.Exists(ScreenshotFolder)) Directory.Delete(ScreenshotFolder, recursive: true);
+        if (Interlocked.Exchange(ref _cleaned, 1) == 0 && Directory.Exists(ScreenshotFolder)) Directory.Delete(ScreenshotFolder, recursive: true);
         Directory.CreateDirectory(ScreenshotFolder);
 
         var settings = ServiceHost.Settings(rabbitMq: null, _data.Path);
