@@ -71,7 +71,7 @@
         const input = r.querySelector("input[name$=\".Id\"]");
         return input ? input.value : "";
       }));
-      let n = rowsOf(list).length + 1;
+      let n = rowsOf(list).length; // the new row is already among them
       while (ids.has("ref-" + n)) n++;
       const idInput = row.querySelector("input[name$=\".Id\"]");
       const accessed = row.querySelector("input[name$=\".Accessed\"]");

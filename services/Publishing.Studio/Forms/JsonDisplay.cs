@@ -10,7 +10,11 @@ public static class JsonDisplay
     {
         if (json is null) return [];
         JsonElement e;
-        try { e = JsonDocument.Parse(json).RootElement.Clone(); }
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            e = doc.RootElement.Clone();
+        }
         catch (JsonException) { return [json]; }
         return e.ValueKind switch
         {
