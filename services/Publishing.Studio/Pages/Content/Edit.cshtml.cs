@@ -119,7 +119,7 @@ public sealed class EditModel(AuthoringApi authoring, ReviewApi reviews, EditorP
     public async Task<IActionResult> OnPostLeaveAsync(string slug, CancellationToken ct)
     {
         if (Me is { } me) await presence.LeaveAsync(slug, me, ct);
-        return NoContent();
+        return new NoContentResult();
     }
 
     /// <summary>The choice already made for a conflicting field, to show it again.</summary>
