@@ -61,13 +61,13 @@ public sealed class EditorMergeTests(StudioFixture studio)
         await second.GotoAsync($"/Content/Edit/{slug}");
 
         const string theirs = "Take it with a meal and a large glass of water, at the same time each day.";
-        await first.GetByLabel("Food advice").FillAsync(theirs);
+        await first.GetByLabel("Food advice", new() { Exact = true }).FillAsync(theirs);
         await first.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).First.ClickAsync();
         await Expect(first.GetByTestId("flash")).ToContainTextAsync("Saved as revision");
         var afterFirst = await first.GetByTestId("revision").TextContentAsync();
 
         const string mine = "Take it with food.";
-        await second.GetByLabel("Food advice").FillAsync(mine);
+        await second.GetByLabel("Food advice", new() { Exact = true }).FillAsync(mine);
         await second.GetByLabel("How it works (mechanism) (required)").FillAsync("Imatinib blocks the faulty KIT and PDGFRA signals that drive GIST.");
         await second.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).First.ClickAsync();
 
@@ -81,7 +81,7 @@ public sealed class EditorMergeTests(StudioFixture studio)
         await Expect(conflict.Locator("legend")).ToContainTextAsync("Safety");
         await Expect(conflict.GetByTestId("theirs")).ToContainTextAsync(theirs);
         await Expect(conflict.GetByTestId("mine")).ToContainTextAsync(mine);
-        await Expect(second.GetByLabel("Food advice")).ToHaveValueAsync(mine);
+        await Expect(second.GetByLabel("Food advice", new() { Exact = true })).ToHaveValueAsync(mine);
         await Expect(second.GetByTestId("revision")).ToHaveTextAsync(afterFirst!);
         problems.AddRange(await second.SeriousViolationsAsync("merge-prompt"));
         await studio.DocScreenshotAsync(prompt, "merge-prompt-desktop.png");
@@ -98,7 +98,7 @@ public sealed class EditorMergeTests(StudioFixture studio)
         await second.GetByRole(AriaRole.Button, new() { Name = "Save with these choices" }).ClickAsync();
         await Expect(second.GetByTestId("flash")).ToContainTextAsync("Saved as revision");
         await Expect(second.GetByTestId("merge-choice")).ToContainTextAsync("You replaced Eve Marsh's safety change to food advice with yours");
-        await Expect(second.GetByLabel("Food advice")).ToHaveValueAsync(mine);
+        await Expect(second.GetByLabel("Food advice", new() { Exact = true })).ToHaveValueAsync(mine);
         await studio.ScreenshotAsync(second, "editor-merge-replaced-safety");
 
         var audit = await first.Context.APIRequest.GetAsync($"/Content/Audit/{slug}");
