@@ -50,13 +50,23 @@ public static class EditorPages
     }
 
     /// <summary>
-    /// A picture of one element for docs/images: always in the test output's screenshot folder, and
-    /// copied into the repository's docs/images when UPDATE_DOC_SCREENSHOTS=1.
+    /// A picture of one element, at the page's width and with a little of the page around it, for
+    /// docs/images: always in the test output's screenshot folder, and copied into the repository's
+    /// docs/images when UPDATE_DOC_SCREENSHOTS=1. Taken from the whole page, so the sticky Save bar
+    /// sits where it belongs instead of over the element.
     /// </summary>
     public static async Task DocScreenshotAsync(this StudioFixture studio, ILocator element, string file)
     {
         var path = Path.Combine(studio.ScreenshotFolder, "docs-" + file);
-        await element.ScreenshotAsync(new() { Path = path });
+        var page = element.Page;
+        var box = await element.BoundingBoxAsync() ?? throw new InvalidOperationException($"{file}: the element is not on the page.");
+        var scrolled = await page.EvaluateAsync<double>("() => window.scrollY");
+        var top = Math.Max(0, box.Y + scrolled - 16);
+        await page.ScreenshotAsync(new()
+        {
+            Path = path, FullPage = true,
+            Clip = new() { X = 0, Y = (float)top, Width = page.ViewportSize!.Width, Height = box.Height + 32 },
+        });
         if (Environment.GetEnvironmentVariable("UPDATE_DOC_SCREENSHOTS") != "1") return;
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "Publishing.sln")))
