@@ -43,6 +43,7 @@ public static class ReviewHost
     public static IBusRegistrationConfigurator AddReviewConsumers(this IBusRegistrationConfigurator bus)
     {
         bus.AddConsumer<RecordSubmissionConsumer>();
+        bus.AddConsumer<CloseRecalledReviewConsumer>();
         bus.AddConsumer<RecordPublishedConsumer>();
         bus.AddConsumer<RecordWithdrawnConsumer>();
         bus.AddConsumer<RecordReviewConfirmedConsumer>();

@@ -38,6 +38,7 @@ public static class StudioHost
         builder.AddStudioAuth();
         builder.Services.AddStudioApis();
         builder.Services.AddSingleton<Forms.MarkdownRenderer>();
+        builder.Services.AddScoped<Presence.EditorPresence>();
 
         builder.Services.AddRazorPages(o =>
             {
@@ -69,7 +70,7 @@ public static class StudioHost
             {
                 var info = assets.GetFileInfo(file);
                 if (!info.Exists) return Results.NotFound();
-                var type = Path.GetExtension(file) switch { ".css" => "text/css; charset=utf-8", ".svg" => "image/svg+xml", _ => "application/octet-stream" };
+                var type = Path.GetExtension(file) switch { ".css" => "text/css; charset=utf-8", ".js" => "text/javascript; charset=utf-8", ".svg" => "image/svg+xml", _ => "application/octet-stream" };
                 return Results.Stream(info.CreateReadStream(), type);
             })
             .AllowAnonymous()

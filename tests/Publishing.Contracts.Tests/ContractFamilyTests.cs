@@ -9,7 +9,8 @@ public class ContractFamilyTests
     private static readonly Assembly Contracts = typeof(IContentChanged).Assembly;
 
     public static readonly Type[] ContentEvents =
-        [typeof(ContentSubmittedForReview), typeof(ContentPublished), typeof(ContentWithdrawn), typeof(ContentReviewConfirmed)];
+        [typeof(ContentSubmittedForReview), typeof(ContentPublished), typeof(ContentWithdrawn), typeof(ContentReviewConfirmed),
+         typeof(SubmissionRecalled)];
 
     public static readonly Type[] ReviewEvents = [typeof(ReviewApproved), typeof(ChangesRequested), typeof(ReviewDue), typeof(PeriodicReviewCompleted)];
 

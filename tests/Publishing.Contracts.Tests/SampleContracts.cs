@@ -40,6 +40,7 @@ internal static class SampleContracts
             "Please cite the NICE guideline for the maximum dose.", At),
         new ReviewDue(ContentId, "paracetamol-for-adults", 4, At.AddYears(-1), At.AddDays(14), false, At),
         new PeriodicReviewCompleted(ReviewId, ContentId, "paracetamol-for-adults", 4, Approval, At),
+        new SubmissionRecalled(ContentId, "paracetamol-for-adults", 4, At, ReviewId, "ed-patel", "Priya Patel"),
     }.ToDictionary(o => o.GetType().Name);
 
     /// <summary>Lists and JsonElement compare by reference, so such records are compared as JSON instead.</summary>

@@ -12,6 +12,8 @@ public static class ContentEndpoints
         content.MapGet("/{slug}", GetContent.Handle).RequireAuthorization(Policies.Staff);
         content.MapPut("/{slug}", UpdateContent.Handle).RequireAuthorization(Policies.Editor);
         content.MapPost("/{slug}/submissions", SubmitForReview.Handle).RequireAuthorization(Policies.Editor);
+        content.MapGet("/{slug}/submissions/{id:guid}", GetSubmission.Handle).RequireAuthorization(Policies.Staff);
+        content.MapPost("/{slug}/submissions/{id:guid}/recall", RecallSubmission.Handle).RequireAuthorization(Policies.Editor);
         content.MapGet("/{slug}/revisions", ListRevisions.Handle).RequireAuthorization(Policies.Staff);
         content.MapGet("/{slug}/revisions/{number:int}", GetRevision.Handle).RequireAuthorization(Policies.Staff);
         content.MapGet("/{slug}/diff", GetDiff.Handle).RequireAuthorization(Policies.Staff);

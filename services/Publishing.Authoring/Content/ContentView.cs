@@ -6,15 +6,17 @@ namespace Publishing.Authoring.Content;
 public sealed record ContentDates(
     DateTimeOffset? FirstPublished, DateTimeOffset? LastModified, DateTimeOffset? LastReviewed, DateTimeOffset? NextReviewDue);
 
-public sealed record ContentView(
+/// <param name="OpenReviewId">The review the item is in while <c>in-review</c>: follow it, or recall it.</param>
+public record ContentView(
     string Slug, string Type, string Title, string Status, int Revision, int? PublishedRevision,
-    JsonElement Fields, ContentDates Dates, string? ReviewComment, DateTimeOffset? WithdrawnAt, string? WithdrawalReason)
+    JsonElement Fields, ContentDates Dates, string? ReviewComment, DateTimeOffset? WithdrawnAt, string? WithdrawalReason,
+    Guid? OpenReviewId)
 {
     public static ContentView From(ContentItem item, ContentRevision working) => new(
         item.Slug, item.Type, working.Title, item.Status, item.CurrentRevision, item.PublishedRevision,
         Json.Parse(working.Fields),
         new ContentDates(item.FirstPublished, item.LastModified, item.LastReviewed, item.NextReviewDue),
-        item.ReviewComment, item.WithdrawnAt, item.WithdrawalReason);
+        item.ReviewComment, item.WithdrawnAt, item.WithdrawalReason, item.OpenReviewId);
 }
 
 internal static class Json

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Publishing.Authoring.Content.Diff;
+using Publishing.Authoring.Content.Guards;
 using Publishing.Authoring.Data;
 using Publishing.Contracts;
 using Publishing.Messaging.Outbox;
@@ -17,7 +17,8 @@ public sealed record SubmitRequest(
     [property: JsonConverter(typeof(JsonText))] string? Reason,
     [property: JsonConverter(typeof(JsonText))] string? ChangeClass);
 
-public sealed record SubmitResponse(Guid ReviewId, int Revision, string ChangeClass, int RequiredApprovals);
+/// <param name="Warnings">What the guards noticed; stored with the submission for the reviewers.</param>
+public sealed record SubmitResponse(Guid ReviewId, int Revision, string ChangeClass, int RequiredApprovals, IReadOnlyList<GuardWarning> Warnings);
 
 /// <summary>Sends the working copy for clinical review with the class its changes need.</summary>
 public static class SubmitForReview
@@ -52,12 +53,10 @@ public static class SubmitForReview
             published = await db.Revisions.SingleAsync(r => r.ContentId == item.Id && r.Number == p, ct);
 
         var fields = Json.Parse(working.Fields);
-        var changes = ContentDiff.Compute(item.Type, published is null ? null : Json.Parse(published.Fields), fields,
-            (published?.Title, working.Title));
+        var (warnings, changes, computed) = await ContentGuards.CheckAsync(db, item, working, published, ct);
         if (changes.Count == 0 && item.PublishedRevision is not null)
             return Problems.Conflict("Nothing changed since the published revision.");
 
-        var computed = ChangeClassification.Classify(changes);
         if (request.ChangeClass is { } requested && ChangeClasses.Rank(requested) < ChangeClasses.Rank(computed))
             return Problems.Invalid("changeClass",
                 $"These changes are {computed}; the class can be raised but not lowered to {requested}.", StatusCodes.Status422UnprocessableEntity);
@@ -75,6 +74,7 @@ public static class SubmitForReview
             RequiredApprovals = ChangeClasses.RequiredApprovals(changeClass), Reason = request.Reason!,
             ChangeSummary = request.ChangeSummary!.Trim(), SubmittedById = user.Id, SubmittedByName = user.Name,
             SubmittedAt = now, Status = SubmissionStatus.Pending,
+            Warnings = warnings.Count == 0 ? null : JsonSerializer.Serialize(warnings, JsonSerializerOptions.Web),
         };
         db.Submissions.Add(submission);
         item.Status = ContentStatus.InReview;
@@ -95,7 +95,7 @@ public static class SubmitForReview
         }
 
         return TypedResults.Accepted($"/api/reviews/{submission.Id}",
-            new SubmitResponse(submission.Id, submission.Revision, changeClass, submission.RequiredApprovals));
+            new SubmitResponse(submission.Id, submission.Revision, changeClass, submission.RequiredApprovals, warnings));
     }
 
     private static bool HasReference(JsonElement fields) =>

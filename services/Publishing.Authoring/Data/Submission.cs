@@ -5,6 +5,9 @@ public static class SubmissionStatus
     public const string Pending = "pending";
     public const string Approved = "approved";
     public const string ChangesRequested = "changes-requested";
+
+    /// <summary>The editor took it back before the review ended; the item is a draft again.</summary>
+    public const string Recalled = "recalled";
 }
 
 /// <summary>A revision sent for review; its id is the review id the Review service uses.</summary>
@@ -31,4 +34,7 @@ public sealed class Submission
     /// search rebuild re-reads the publication.
     /// </summary>
     public bool Sample { get; set; }
+
+    /// <summary>What the guards warned of when it was submitted (JSON list of GuardWarning), for the reviewers.</summary>
+    public string? Warnings { get; set; }
 }

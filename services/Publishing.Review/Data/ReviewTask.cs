@@ -7,7 +7,10 @@ public static class ReviewStatus
     public const string ChangesRequested = "changes-requested";
     public const string Superseded = "superseded";
 
-    public static readonly IReadOnlySet<string> All = new HashSet<string> { Pending, Approved, ChangesRequested, Superseded };
+    /// <summary>The editor took the submission back before the review ended.</summary>
+    public const string Recalled = "recalled";
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string> { Pending, Approved, ChangesRequested, Superseded, Recalled };
 }
 
 /// <summary>One submitted revision waiting for (or decided by) its reviewers. Its id is the event's ReviewId.</summary>

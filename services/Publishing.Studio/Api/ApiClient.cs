@@ -15,6 +15,9 @@ public sealed record ApiProblem(int Status, string Title, string? Detail, IReadO
 
     public string Message => Detail ?? Title;
 
+    /// <summary>The whole problem document, for the members a page reads beyond these (a merge's <c>conflicts</c>).</summary>
+    public JsonElement? Body { get; init; }
+
     public static ApiProblem Unreachable(string service, Exception e) =>
         new(503, $"{service} could not be reached", $"The {service} service did not answer ({e.Message}). Try again in a moment.", NoErrors);
 }
@@ -94,6 +97,7 @@ public abstract class ApiClient(HttpClient http, string service)
     {
         var status = (int)response.StatusCode;
         string? title = null, detail = null;
+        JsonElement? body = null;
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         try
         {
@@ -104,6 +108,7 @@ public abstract class ApiClient(HttpClient http, string service)
                 var root = doc.RootElement;
                 if (root.ValueKind == JsonValueKind.Object)
                 {
+                    body = root.Clone();
                     title = root.TryGetProperty("title", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
                     detail = root.TryGetProperty("detail", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
                     if (root.TryGetProperty("errors", out var e) && e.ValueKind == JsonValueKind.Object)
@@ -136,7 +141,7 @@ public abstract class ApiClient(HttpClient http, string service)
             >= 500 => "Nothing was changed. Try again in a moment; if it keeps failing, tell the support team.",
             _ => null,
         };
-        return new ApiProblem(status, title, detail, errors);
+        return new ApiProblem(status, title, detail, errors) { Body = body };
     }
 }
 

@@ -10,7 +10,7 @@ public sealed record ContentDates(DateTimeOffset? FirstPublished, DateTimeOffset
 
 public sealed record ContentDetail(
     string Slug, string Type, string Title, string Status, int Revision, int? PublishedRevision, JsonElement Fields,
-    ContentDates Dates, string? ReviewComment, DateTimeOffset? WithdrawnAt, string? WithdrawalReason);
+    ContentDates Dates, string? ReviewComment, DateTimeOffset? WithdrawnAt, string? WithdrawalReason, Guid? OpenReviewId = null);
 
 public sealed record RevisionSummary(int Number, string Title, string AuthorId, string AuthorName, DateTimeOffset SavedAt, bool Published);
 
@@ -35,7 +35,7 @@ public sealed record ListItemChange(
 
 public sealed record AuditEntry(DateTimeOffset At, string Action, int Revision, string ActorId, string ActorName, string? Detail);
 
-public sealed record SubmitResult(Guid ReviewId, int Revision, string ChangeClass, int RequiredApprovals);
+public sealed record SubmitResult(Guid ReviewId, int Revision, string ChangeClass, int RequiredApprovals, IReadOnlyList<GuardWarning>? Warnings = null);
 
 public sealed record ReviewSummary(
     Guid Id, string Slug, string Title, string ContentType, int Revision, string ChangeClass, int RequiredApprovals,

@@ -14,10 +14,21 @@ public sealed class AuthoringApi(HttpClient http) : ApiClient(http, "Authoring")
     public Task<ApiResult<ContentDetail>> CreateAsync(string type, string slug, string title, JsonElement fields, CancellationToken ct) =>
         PostAsync<ContentDetail>("api/content", new { type, slug, title, fields }, ct);
 
-    /// <summary>Saves a new revision; <paramref name="baseRevision"/> goes in If-Match, so a stale save is a 412.</summary>
-    public Task<ApiResult<ContentDetail>> SaveAsync(string slug, int baseRevision, string title, JsonElement fields, CancellationToken ct) =>
-        SendAsync<ContentDetail>(HttpMethod.Put, $"api/content/{Uri.EscapeDataString(slug)}", new { title, fields },
+    /// <summary>
+    /// Saves a new revision; <paramref name="baseRevision"/> goes in If-Match. A newer revision by
+    /// someone else is merged into (409 naming the fields both changed, until <paramref name="resolutions"/> settles them).
+    /// </summary>
+    public Task<ApiResult<SaveResult>> SaveAsync(string slug, int baseRevision, string title, JsonElement fields,
+        IReadOnlyDictionary<string, string>? resolutions, CancellationToken ct) =>
+        SendAsync<SaveResult>(HttpMethod.Put, $"api/content/{Uri.EscapeDataString(slug)}",
+            new { title, fields, merge = true, resolutions = resolutions is { Count: > 0 } ? resolutions : null },
             r => r.Headers.TryAddWithoutValidation(HeaderNames.IfMatch, $"\"{baseRevision}\""), ct);
+
+    public Task<ApiResult<SubmissionDetail>> SubmissionAsync(string slug, Guid reviewId, CancellationToken ct) =>
+        GetAsync<SubmissionDetail>($"api/content/{Uri.EscapeDataString(slug)}/submissions/{reviewId}", ct);
+
+    public Task<ApiResult<SubmissionDetail>> RecallAsync(string slug, Guid reviewId, CancellationToken ct) =>
+        PostAsync<SubmissionDetail>($"api/content/{Uri.EscapeDataString(slug)}/submissions/{reviewId}/recall", null, ct);
 
     public Task<ApiResult<SubmitResult>> SubmitAsync(string slug, string changeSummary, string reason, string? changeClass, CancellationToken ct) =>
         PostAsync<SubmitResult>($"api/content/{Uri.EscapeDataString(slug)}/submissions", new { changeSummary, reason, changeClass }, ct);
@@ -55,6 +66,9 @@ public sealed class ReviewApi(HttpClient http) : ApiClient(http, "Review")
         GetAsync<List<ReviewSummary>>("api/reviews" + AuthoringApi.Query(("status", status)), ct);
 
     public Task<ApiResult<ReviewDetail>> GetAsync(Guid id, CancellationToken ct) => GetAsync<ReviewDetail>($"api/reviews/{id}", ct);
+
+    /// <summary>Status and sign-offs so far; any staff member (the editor following their submission).</summary>
+    public Task<ApiResult<ReviewProgress>> ProgressAsync(Guid id, CancellationToken ct) => GetAsync<ReviewProgress>($"api/reviews/{id}/progress", ct);
 
     public Task<ApiResult<ApproveResult>> ApproveAsync(Guid id, string? comment, bool referencesChecked, CancellationToken ct) =>
         PostAsync<ApproveResult>($"api/reviews/{id}/approvals", new { comment, referencesChecked }, ct);

@@ -6,9 +6,9 @@ namespace Publishing.Studio.Data;
 
 /// <summary>
 /// The Studio's own database. It holds no content (that belongs to the services and is reached
-/// through their APIs), only the Data Protection key ring that encrypts the sign-in cookie and the
-/// antiforgery tokens, so they stay valid across restarts and across Studio instances. Its migrations
-/// (under Migrations/Sqlite) are for SQLite.
+/// through their APIs): the Data Protection key ring that encrypts the sign-in cookie and the
+/// antiforgery tokens, so they stay valid across restarts and across Studio instances, and who has
+/// which item's editor open now (<see cref="EditingPresence"/>). Its migrations (under Migrations/Sqlite) are for SQLite.
 /// </summary>
 public class StudioDbContext : ServiceDbContext
 {
@@ -18,9 +18,19 @@ public class StudioDbContext : ServiceDbContext
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<EditingPresence> EditingPresence => Set<EditingPresence>();
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.AddDataProtectionKeys(); // no outbox: the Studio stages and consumes no events
+        model.Entity<EditingPresence>(e =>
+        {
+            e.ToTable("EditingPresence");
+            e.HasKey(p => new { p.Slug, p.UserId });
+            e.Property(p => p.Slug).HasMaxLength(100);
+            e.Property(p => p.UserId).HasMaxLength(200);
+            e.Property(p => p.UserName).HasMaxLength(200);
+        });
     }
 }
 

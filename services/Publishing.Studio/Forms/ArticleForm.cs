@@ -32,7 +32,7 @@ public sealed class ArticleForm
         ["summary"] = Req(Summary),
         ["sections"] = new JsonArray(Sections.Select(s => (JsonNode)new JsonObject
         {
-            ["heading"] = Req(s.Heading), ["body"] = JsonValue.Create(s.Body ?? ""),
+            ["heading"] = Req(s.Heading), ["body"] = JsonValue.Create(Lf(s.Body)),
         }).ToArray()),
         ["relatedDrugs"] = List(RelatedDrugs),
         ["conditions"] = List(Conditions),

@@ -84,8 +84,8 @@ public sealed class DrugForm
             },
             ["sideEffects"] = new JsonObject
             {
-                ["common"] = new JsonArray(CommonSideEffects.Select(s => (JsonNode?)Req(s)).ToArray()),
-                ["serious"] = new JsonArray(SeriousSideEffects.Select(s => (JsonNode?)Req(s)).ToArray()),
+                ["common"] = new JsonArray(CommonSideEffects.Select(s => (JsonNode?)Line(s)).ToArray()),
+                ["serious"] = new JsonArray(SeriousSideEffects.Select(s => (JsonNode?)Line(s)).ToArray()),
                 ["contactTeamIf"] = Req(ContactTeamIf),
             },
             ["approvals"] = new JsonArray(Approvals.Select(a => (JsonNode)new JsonObject
@@ -96,7 +96,7 @@ public sealed class DrugForm
             ["evidenceNotes"] = Req(EvidenceNotes),
             ["references"] = new JsonArray(References.Select(r => (JsonNode)new JsonObject
             {
-                ["id"] = Req(r.Id), ["title"] = Req(r.Title), ["publisher"] = Req(r.Publisher), ["url"] = Req(r.Url), ["accessed"] = Req(r.Accessed),
+                ["id"] = Req(r.Id), ["title"] = Line(r.Title), ["publisher"] = Req(r.Publisher), ["url"] = Req(r.Url), ["accessed"] = Req(r.Accessed),
             }).ToArray()),
         };
         if (!string.IsNullOrWhiteSpace(Tags)) json["tags"] = List(Tags);

@@ -34,6 +34,29 @@ namespace Publishing.Studio.Migrations.Sqlite
 
                     b.ToTable("DataProtectionKeys", (string)null);
                 });
+
+            modelBuilder.Entity("Publishing.Studio.Data.EditingPresence", b =>
+                {
+                    b.Property<string>("Slug")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSeen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Slug", "UserId");
+
+                    b.ToTable("EditingPresence", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }
