@@ -69,7 +69,7 @@ public static class StudioHost
             {
                 var info = assets.GetFileInfo(file);
                 if (!info.Exists) return Results.NotFound();
-                var type = Path.GetExtension(file) switch { ".css" => "text/css; charset=utf-8", ".svg" => "image/svg+xml", _ => "application/octet-stream" };
+                var type = Path.GetExtension(file) switch { ".css" => "text/css; charset=utf-8", ".js" => "text/javascript; charset=utf-8", ".svg" => "image/svg+xml", _ => "application/octet-stream" };
                 return Results.Stream(info.CreateReadStream(), type);
             })
             .AllowAnonymous()
