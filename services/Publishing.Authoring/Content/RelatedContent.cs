@@ -112,7 +112,8 @@ public static class RelatedContent
 
     private static void Find(Regex names, string path, string text, List<Mention> into)
     {
-        if (into.Count >= MaxMentionsPerItem) return;
+        // An article's own title is also a field ("title"): one mention of a place is enough.
+        if (into.Count >= MaxMentionsPerItem || into.Any(m => m.Path == path)) return;
         var match = names.Match(text);
         if (match.Success) into.Add(new Mention(path, match.Value, Excerpt(text, match)));
     }

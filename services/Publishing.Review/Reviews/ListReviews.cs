@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -30,28 +31,26 @@ public static class ListReviews
 
         var query = db.Reviews.AsNoTracking();
         if (status is not null) query = query.Where(t => t.Status == status);
-        if (awaiting is not null)
-        {
-            var me = CurrentUser.From(principal);
-            if (!me.IsIn(Roles.Reviewer)) return TypedResults.Ok(new List<ReviewSummary>());
-            // The pending queue is short; the rules are asked of each task in memory, where they are written.
-            var pending = await query.Where(t => t.Status == ReviewStatus.Pending).Include(t => t.Approvals).ToListAsync(ct);
-            var waiting = pending
-                .Where(t => !SignOffRules.IsAuthor(t.AuthorId, me) && !SignOffRules.HasApproved(t, me)
-                    && !SignOffRules.LacksQualification(t.ChangeClass, me))
-                .Select(t => t.Id)
-                .ToHashSet();
-            query = query.Where(t => waiting.Contains(t.Id));
-        }
-        // No column records arrival order, so "oldest first" has to sort on SubmittedAt (sortable on SQLite too).
-        var items = await query
-            // docs/api.md: safety first, then the oldest, whatever its class.
-            .OrderBy(t => t.ChangeClass == ChangeClasses.Safety ? 0 : 1)
-            .ThenBy(t => t.SubmittedAt)
-            .ThenBy(t => t.Id)
-            .Select(t => new ReviewSummary(t.Id, t.Slug, t.Title, t.ContentType, t.Revision, t.ChangeClass,
-                t.RequiredApprovals, t.Approvals.Count, t.Status, t.SubmittedAt, t.AuthorName))
-            .ToListAsync(ct);
+        if (awaiting is null) return TypedResults.Ok(await InQueueOrder(query).Select(Summary).ToListAsync(ct));
+
+        var me = CurrentUser.From(principal);
+        if (!me.IsIn(Roles.Reviewer)) return TypedResults.Ok(new List<ReviewSummary>());
+        // The pending queue is short; the rules are asked of each task in memory, where they are written.
+        var pending = await query.Where(t => t.Status == ReviewStatus.Pending).Include(t => t.Approvals).ToListAsync(ct);
+        var waiting = pending.Where(t => !SignOffRules.IsAuthor(t.AuthorId, me) && !SignOffRules.HasApproved(t, me)
+            && !SignOffRules.LacksQualification(t.ChangeClass, me));
+        var items = InQueueOrder(waiting.AsQueryable()).Select(Summary).ToList();
         return TypedResults.Ok(items);
     }
+
+    // No column records arrival order, so "oldest first" has to sort on SubmittedAt (sortable on SQLite too).
+    // docs/api.md: safety first, then the oldest, whatever its class.
+    private static IOrderedQueryable<ReviewTask> InQueueOrder(IQueryable<ReviewTask> tasks) => tasks
+        .OrderBy(t => t.ChangeClass == ChangeClasses.Safety ? 0 : 1)
+        .ThenBy(t => t.SubmittedAt)
+        .ThenBy(t => t.Id);
+
+    private static readonly Expression<Func<ReviewTask, ReviewSummary>> Summary = t => new ReviewSummary(
+        t.Id, t.Slug, t.Title, t.ContentType, t.Revision, t.ChangeClass, t.RequiredApprovals, t.Approvals.Count, t.Status,
+        t.SubmittedAt, t.AuthorName);
 }
