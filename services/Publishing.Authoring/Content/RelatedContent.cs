@@ -123,8 +123,10 @@ public static class RelatedContent
         var start = Math.Max(0, match.Index - ExcerptRadius);
         var end = Math.Min(text.Length, match.Index + match.Length + ExcerptRadius);
         // Whole words only at the cut ends.
-        if (start > 0 && text.IndexOf(' ', start) is var s and >= 0 && s < match.Index) start = s + 1;
-        if (end < text.Length && text.LastIndexOf(' ', end - 1) is var e && e >= match.Index + match.Length) end = e;
+        var space = start > 0 ? text.IndexOf(' ', start) : -1;
+        if (space >= 0 && space < match.Index) start = space + 1;
+        space = end < text.Length ? text.LastIndexOf(' ', end - 1) : -1;
+        if (space >= match.Index + match.Length) end = space;
         var excerpt = string.Join(' ', text[start..end].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         return (start > 0 ? "…" : "") + excerpt + (end < text.Length ? "…" : "");
     }

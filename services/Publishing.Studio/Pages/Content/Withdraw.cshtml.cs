@@ -31,17 +31,13 @@ public sealed class WithdrawModel(AuthoringApi authoring) : StudioPageModel
     public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
     {
         Slug = slug;
+        // Read first, for the page to show again if Authoring refuses, and for the message if it does not.
+        await LoadAsync(slug, ct);
         var result = await authoring.WithdrawAsync(slug, Reason ?? "", ConfirmTitle ?? "", ct);
-        if (!result.Ok)
-        {
-            await LoadAsync(slug, ct);
-            return ProblemPage(result.Problem!);
-        }
-        Flash = $"{PublishedTitleOr(slug)} is withdrawn. Search is told at once; this page shows when the public copy has gone.";
+        if (!result.Ok) return ProblemPage(result.Problem!);
+        Flash = $"{PublishedTitle ?? slug} is withdrawn. Search is told at once; this page shows when the public copy has gone.";
         return Redirect($"/Content/Withdrawn/{Uri.EscapeDataString(slug)}");
     }
-
-    private string PublishedTitleOr(string slug) => ConfirmTitle?.Trim() is { Length: > 0 } typed ? typed : slug;
 
     private async Task<ApiProblem?> LoadAsync(string slug, CancellationToken ct)
     {
