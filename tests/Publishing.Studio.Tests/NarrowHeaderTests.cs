@@ -25,13 +25,21 @@ public sealed class NarrowHeaderTests(StudioFixture studio)
         await Expect(menu).ToBeVisibleAsync();
         await Expect(menu).ToHaveTextAsync("Menu");
         await Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Review queue" })).Not.ToBeVisibleAsync();
-        Assert.Equal("", await PageChecks.HorizontalOverflowAsync(page));
-        var problems = await PageChecks.AxeProblemsAsync(page, "menu-closed");
+        // Measuring and axe run scripts in the page, which a page without JavaScript cannot; its markup is the same.
+        var problems = new List<string>();
+        if (javaScript)
+        {
+            Assert.Equal("", await PageChecks.HorizontalOverflowAsync(page));
+            problems.AddRange(await PageChecks.AxeProblemsAsync(page, "menu-closed"));
+        }
 
         await menu.ClickAsync();
         await Expect(page.GetByTestId("signed-in-user")).ToHaveTextAsync("Aisha Rahman");
-        if (javaScript) await studio.ScreenshotAsync(page, "header-menu-phone");
-        problems.AddRange(await PageChecks.AxeProblemsAsync(page, "menu-open"));
+        if (javaScript)
+        {
+            await studio.ScreenshotAsync(page, "header-menu-phone");
+            problems.AddRange(await PageChecks.AxeProblemsAsync(page, "menu-open"));
+        }
         await nav.GetByRole(AriaRole.Link, new() { Name = "Review queue" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Review queue");
 
