@@ -76,6 +76,8 @@ public sealed class ContentListTests(StudioFixture studio)
         var reviewer = await studio.SignInAsync("Aisha Rahman");
         await reviewer.GotoAsync("/?waiting=me");
         await Expect(Row(reviewer, pending)).ToBeVisibleAsync();
+        await Expect(Row(reviewer, pending).GetByRole(AriaRole.Link, new() { Name = $"Review Pending article {id}" }))
+            .ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^/Reviews/Review/[0-9a-f-]{36}$"));
         await Expect(Row(reviewer, returned)).ToHaveCountAsync(0);
         await studio.ScreenshotAsync(reviewer, "content-list-waiting-desktop");
 

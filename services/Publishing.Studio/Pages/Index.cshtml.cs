@@ -26,6 +26,9 @@ public sealed class IndexModel(AuthoringApi authoring, ReviewApi reviews, TimePr
     /// <summary>The slugs of the listed items that wait on the signed-in person.</summary>
     public HashSet<string> WaitingOnMe { get; private set; } = [];
 
+    /// <summary>For a reviewer: the pending review of each item waiting on them, to link to.</summary>
+    public Dictionary<string, Guid> ReviewOf { get; private set; } = [];
+
     /// <summary>Why "waiting on me" could not be worked out (Review did not answer); the list is still shown.</summary>
     public string? WaitingProblem { get; private set; }
 
@@ -51,7 +54,11 @@ public sealed class IndexModel(AuthoringApi authoring, ReviewApi reviews, TimePr
             if (me.IsReviewer)
             {
                 var queue = await reviews.AwaitingMeAsync(ct);
-                if (queue.Ok) awaitingReview = queue.Value!.Select(r => r.Slug);
+                if (queue.Ok)
+                {
+                    ReviewOf = queue.Value!.GroupBy(r => r.Slug).ToDictionary(g => g.Key, g => g.First().Id);
+                    awaitingReview = ReviewOf.Keys;
+                }
                 else WaitingProblem = $"Reviews waiting on you could not be found: {queue.Problem!.Message}";
             }
             WaitingOnMe = ContentListQuery.Waiting(all, me, awaitingReview);
