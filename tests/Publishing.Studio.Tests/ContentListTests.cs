@@ -102,6 +102,10 @@ public sealed class ContentListTests(StudioFixture studio)
         // Stacked: each row's cells are labelled, and the table is no wider than its box.
         var table = editor.GetByTestId("content-list");
         Assert.True(await table.EvaluateAsync<bool>("t => t.scrollWidth <= t.parentElement.clientWidth"));
+        var row = table.Locator("tbody tr").First;
+        var title = (await row.Locator("th").BoundingBoxAsync())!;
+        var modified = (await row.GetByTestId("last-modified").BoundingBoxAsync())!;
+        Assert.True(modified.Y >= title.Y + title.Height, "the row's cells stack under its title");
         Assert.Equal("Last modified", await editor.GetByTestId("last-modified").First.GetAttributeAsync("data-label"));
         await studio.ScreenshotAsync(editor, "content-list-phone");
         problems.AddRange(await PageChecks.AxeProblemsAsync(editor, "content-list-phone"));
