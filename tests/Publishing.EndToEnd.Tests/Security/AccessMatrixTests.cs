@@ -59,8 +59,10 @@ public sealed class AccessMatrixTests : IAsyncLifetime
             (HttpMethod.Get, "/api/content/matrix-drug/revisions/1", null, staff, []),
             (HttpMethod.Get, "/api/content/matrix-drug/diff", null, staff, []),
             (HttpMethod.Get, "/api/content/matrix-drug/audit", null, staff, []),
+            (HttpMethod.Get, "/api/content/matrix-drug/related", null, staff, []),
             (HttpMethod.Post, "/api/content/matrix-drug/withdrawal", new { reason = "Matrix" }, ["reviewer", "unqualified-reviewer", "admin"], []),
             (HttpMethod.Get, "/api/reviews?status=pending", null, ["reviewer", "unqualified-reviewer", "admin"], []),
+            (HttpMethod.Get, "/api/reviews?status=pending&awaiting=me", null, ["reviewer", "unqualified-reviewer", "admin"], []),
             (HttpMethod.Get, $"/api/reviews/{reviewId}", null, ["reviewer", "unqualified-reviewer", "admin"], []),
             // An unqualified reviewer passes the role check and is refused by the sign-off rule: still a 403.
             (HttpMethod.Post, $"/api/reviews/{reviewId}/approvals", new { comment = "ok", referencesChecked = true }, reviewers, ["unqualified-reviewer"]),
