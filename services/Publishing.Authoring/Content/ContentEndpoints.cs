@@ -19,6 +19,7 @@ public static class ContentEndpoints
         content.MapGet("/{slug}/diff", GetDiff.Handle).RequireAuthorization(Policies.Staff);
         content.MapPost("/{slug}/withdrawal", WithdrawContent.Handle).RequireAuthorization(Policies.ReviewerOrAdmin);
         content.MapGet("/{slug}/audit", GetAuditTrail.Handle).RequireAuthorization(Policies.Staff);
+        content.MapGet("/{slug}/related", RelatedContent.Handle).RequireAuthorization(Policies.Staff);
         return app;
     }
 }

@@ -5,7 +5,13 @@ using Publishing.ServiceDefaults.Validation;
 
 namespace Publishing.Authoring.Content;
 
-public sealed record ContentSummary(string Slug, string Type, string Title, string Status, int Revision, int? PublishedRevision);
+/// <summary>
+/// One item of the list: its working copy (latest revision) with when and by whom it was saved, and
+/// the item's dates (docs/product.md, "Content model").
+/// </summary>
+public sealed record ContentSummary(
+    string Slug, string Type, string Title, string Status, int Revision, int? PublishedRevision,
+    ContentDates Dates, DateTimeOffset SavedAt, string SavedById, string SavedByName);
 
 public static class ListContent
 {
@@ -23,11 +29,13 @@ public static class ListContent
         var query = db.Content.AsNoTracking();
         if (status is not null) query = query.Where(c => c.Status == status);
         if (type is not null) query = query.Where(c => c.Type == type);
-        var items = await query
-            .OrderBy(c => c.Slug)
-            .Select(c => new ContentSummary(c.Slug, c.Type,
-                c.Revisions.Where(r => r.Number == c.CurrentRevision).Select(r => r.Title).First(),
-                c.Status, c.CurrentRevision, c.PublishedRevision))
+        var items = await (
+                from c in query
+                join r in db.Revisions on new { ContentId = c.Id, Number = c.CurrentRevision } equals new { r.ContentId, r.Number }
+                orderby c.Slug
+                select new ContentSummary(c.Slug, c.Type, r.Title, c.Status, c.CurrentRevision, c.PublishedRevision,
+                    new ContentDates(c.FirstPublished, c.LastModified, c.LastReviewed, c.NextReviewDue),
+                    r.SavedAt, r.AuthorId, r.AuthorName))
             .ToListAsync(ct);
         return TypedResults.Ok(items);
     }

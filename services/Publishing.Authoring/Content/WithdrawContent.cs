@@ -10,7 +10,13 @@ using Publishing.ServiceDefaults.Validation;
 
 namespace Publishing.Authoring.Content;
 
-public sealed record WithdrawRequest([property: JsonConverter(typeof(JsonText))] string? Reason);
+/// <summary>
+/// <see cref="ConfirmTitle"/>, when sent, must be the published title (spacing and case aside), so a
+/// withdrawal of the wrong item, or one clicked through by habit, changes nothing.
+/// </summary>
+public sealed record WithdrawRequest(
+    [property: JsonConverter(typeof(JsonText))] string? Reason,
+    [property: JsonConverter(typeof(JsonText))] string? ConfirmTitle = null);
 
 public sealed record WithdrawResponse(string Slug, int Revision, DateTimeOffset WithdrawnAt);
 
@@ -24,7 +30,7 @@ public static class WithdrawContent
         string slug, WithdrawRequest request, ClaimsPrincipal principal, AuthoringDbContext db, TimeProvider clock,
         CancellationToken ct)
     {
-        var refused = TextHygiene.Refused(("reason", request.Reason, true));
+        var refused = TextHygiene.Refused(("reason", request.Reason, true), ("confirmTitle", request.ConfirmTitle, false));
         if (refused.Count > 0) return Problems.Invalid(refused, StatusCodes.Status422UnprocessableEntity);
         if (string.IsNullOrWhiteSpace(request.Reason))
             return Problems.Invalid("reason", "Say why the content is withdrawn; subscribers and readers see it.");
@@ -37,10 +43,14 @@ public static class WithdrawContent
                 ? "Nothing of this item is published, so there is nothing to withdraw."
                 : "This item is already withdrawn.");
 
+        var title = await db.Revisions.Where(r => r.ContentId == item.Id && r.Number == revision).Select(r => r.Title).SingleAsync(ct);
+        if (request.ConfirmTitle is { } typed && !SameTitle(typed, title))
+            return Problems.Invalid("confirmTitle",
+                $"Type the published title, {title}, to confirm; nothing was withdrawn.", StatusCodes.Status422UnprocessableEntity);
+
         var user = CurrentUser.From(principal);
         var now = clock.GetUtcNow();
         var reason = request.Reason.Trim();
-        var title = await db.Revisions.Where(r => r.ContentId == item.Id && r.Number == revision).Select(r => r.Title).SingleAsync(ct);
         item.PublishedRevision = null;
         item.WithdrawnAt = now;
         item.WithdrawalReason = reason;
@@ -57,4 +67,10 @@ public static class WithdrawContent
         }
         return TypedResults.Accepted($"/api/published/{item.Slug}", new WithdrawResponse(item.Slug, revision, now));
     }
+
+    /// <summary>Equal apart from case and runs of spaces: the check is for the right item, not for typing.</summary>
+    private static bool SameTitle(string typed, string title) =>
+        string.Equals(Words(typed), Words(title), StringComparison.OrdinalIgnoreCase);
+
+    private static string Words(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

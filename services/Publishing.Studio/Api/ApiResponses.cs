@@ -4,9 +4,19 @@ namespace Publishing.Studio.Api;
 
 // The Studio's own copies of the API shapes (docs/api.md); it shares no code with the services.
 
-public sealed record ContentSummary(string Slug, string Type, string Title, string Status, int Revision, int? PublishedRevision);
-
 public sealed record ContentDates(DateTimeOffset? FirstPublished, DateTimeOffset? LastModified, DateTimeOffset? LastReviewed, DateTimeOffset? NextReviewDue);
+
+/// <summary>One item of the content list; <see cref="SavedAt"/> and <see cref="SavedById"/> are its working copy's last save.</summary>
+public sealed record ContentSummary(
+    string Slug, string Type, string Title, string Status, int Revision, int? PublishedRevision,
+    ContentDates? Dates = null, DateTimeOffset? SavedAt = null, string? SavedById = null, string? SavedByName = null);
+
+public sealed record Mention(string Path, string Term, string Excerpt);
+
+/// <summary>A published item that names, lists or shares tags with another item (<c>GET /api/content/{slug}/related</c>).</summary>
+public sealed record RelatedItem(
+    string Slug, string Type, string Title, int Revision, bool ListsAsRelatedDrug, IReadOnlyList<Mention> Mentions,
+    IReadOnlyList<string> SharedTags);
 
 public sealed record ContentDetail(
     string Slug, string Type, string Title, string Status, int Revision, int? PublishedRevision, JsonElement Fields,

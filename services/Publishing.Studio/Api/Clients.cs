@@ -42,8 +42,13 @@ public sealed class AuthoringApi(HttpClient http) : ApiClient(http, "Authoring")
     public Task<ApiResult<ContentDiff>> DiffAsync(string slug, int? from, int? to, CancellationToken ct) =>
         GetAsync<ContentDiff>($"api/content/{Uri.EscapeDataString(slug)}/diff" + Query(("from", from?.ToString()), ("to", to?.ToString())), ct);
 
-    public Task<ApiResult<NoBody>> WithdrawAsync(string slug, string reason, CancellationToken ct) =>
-        PostAsync<NoBody>($"api/content/{Uri.EscapeDataString(slug)}/withdrawal", new { reason }, ct);
+    /// <summary>Withdraws the published revision; the API refuses it (422) unless <paramref name="confirmTitle"/> is its title.</summary>
+    public Task<ApiResult<NoBody>> WithdrawAsync(string slug, string reason, string confirmTitle, CancellationToken ct) =>
+        PostAsync<NoBody>($"api/content/{Uri.EscapeDataString(slug)}/withdrawal", new { reason, confirmTitle }, ct);
+
+    /// <summary>The published items that list, name or share tags with <paramref name="slug"/>.</summary>
+    public Task<ApiResult<List<RelatedItem>>> RelatedAsync(string slug, CancellationToken ct) =>
+        GetAsync<List<RelatedItem>>($"api/content/{Uri.EscapeDataString(slug)}/related", ct);
 
     public Task<ApiResult<List<AuditEntry>>> AuditAsync(string slug, CancellationToken ct) =>
         GetAsync<List<AuditEntry>>($"api/content/{Uri.EscapeDataString(slug)}/audit", ct);
@@ -64,6 +69,10 @@ public sealed class ReviewApi(HttpClient http) : ApiClient(http, "Review")
 {
     public Task<ApiResult<List<ReviewSummary>>> QueueAsync(string? status, CancellationToken ct) =>
         GetAsync<List<ReviewSummary>>("api/reviews" + AuthoringApi.Query(("status", status)), ct);
+
+    /// <summary>The pending reviews the signed-in reviewer may sign off and has not.</summary>
+    public Task<ApiResult<List<ReviewSummary>>> AwaitingMeAsync(CancellationToken ct) =>
+        GetAsync<List<ReviewSummary>>("api/reviews?status=pending&awaiting=me", ct);
 
     public Task<ApiResult<ReviewDetail>> GetAsync(Guid id, CancellationToken ct) => GetAsync<ReviewDetail>($"api/reviews/{id}", ct);
 

@@ -62,8 +62,10 @@ public sealed class AccessMatrixTests : IAsyncLifetime
             (HttpMethod.Get, $"/api/content/matrix-drug/submissions/{reviewId}", null, staff, []),
             // An unknown submission, so the matrix's own review stays open: a 404 past the role check.
             (HttpMethod.Post, $"/api/content/matrix-drug/submissions/{Guid.NewGuid()}/recall", null, ["editor"], []),
+            (HttpMethod.Get, "/api/content/matrix-drug/related", null, staff, []),
             (HttpMethod.Post, "/api/content/matrix-drug/withdrawal", new { reason = "Matrix" }, ["reviewer", "unqualified-reviewer", "admin"], []),
             (HttpMethod.Get, "/api/reviews?status=pending", null, ["reviewer", "unqualified-reviewer", "admin"], []),
+            (HttpMethod.Get, "/api/reviews?status=pending&awaiting=me", null, ["reviewer", "unqualified-reviewer", "admin"], []),
             (HttpMethod.Get, $"/api/reviews/{reviewId}", null, ["reviewer", "unqualified-reviewer", "admin"], []),
             (HttpMethod.Get, $"/api/reviews/{reviewId}/progress", null, staff, []),
             // An unqualified reviewer passes the role check and is refused by the sign-off rule: still a 403.
