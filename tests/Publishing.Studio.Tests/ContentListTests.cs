@@ -94,11 +94,11 @@ public sealed class ContentListTests(StudioFixture studio)
         var problems = new List<string>();
         var editor = await studio.SignInAsync("Eve Marsh");
         await editor.GotoAsync("/?sort=due");
-        problems.AddRange(await PageChecks.AxeProblemsAsync(editor, "content-list"));
+        problems.AddRange(await editor.AxeProblemsAsync("content-list"));
 
         await editor.SetViewportSizeAsync(PageChecks.Phone.Width, PageChecks.Phone.Height);
         await editor.ReloadAsync();
-        Assert.Equal("", await PageChecks.HorizontalOverflowAsync(editor));
+        Assert.Equal("", await editor.HorizontalOverflowAsync());
         // Stacked: each row's cells are labelled, and the table is no wider than its box.
         var table = editor.GetByTestId("content-list");
         Assert.True(await table.EvaluateAsync<bool>("t => t.scrollWidth <= t.parentElement.clientWidth"));
@@ -108,7 +108,7 @@ public sealed class ContentListTests(StudioFixture studio)
         Assert.True(modified.Y >= title.Y + title.Height, "the row's cells stack under its title");
         Assert.Equal("Last modified", await editor.GetByTestId("last-modified").First.GetAttributeAsync("data-label"));
         await studio.ScreenshotAsync(editor, "content-list-phone");
-        problems.AddRange(await PageChecks.AxeProblemsAsync(editor, "content-list-phone"));
+        problems.AddRange(await editor.AxeProblemsAsync("content-list-phone"));
 
         Assert.True(problems.Count == 0, "Serious or critical accessibility violations:\n" + string.Join("\n", problems));
     }

@@ -83,7 +83,7 @@ public sealed class EditorFlowTests(StudioFixture studio)
         await Expect(editor.GetByLabel("Schedule (required)")).ToBeDisabledAsync();
         await Expect(editor.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true })).ToHaveCountAsync(0);
         await studio.ScreenshotAsync(editor, "editor-in-review");
-        var problems = await editor.SeriousViolationsAsync("edit-in-review");
+        var problems = await editor.AxeProblemsAsync("edit-in-review");
 
         // Recalling makes it a draft again, editable, and the trail says who recalled it.
         await progress.GetByRole(AriaRole.Button, new() { Name = "Recall submission" }).ClickAsync();

@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Xunit;
 
@@ -18,9 +16,6 @@ public sealed class EditorCollection : ICollectionFixture<StudioFixture>
 /// <summary>What the editor tests do in the browser besides clicking: sign in without JavaScript, measure, check, picture.</summary>
 public static class EditorPages
 {
-    public const int PhoneWidth = 390;
-    public const int PhoneHeight = 844;
-
     /// <summary>Signs in as a dev user in a browser context with JavaScript off (the form must work without it).</summary>
     public static async Task<IPage> SignInWithoutJavaScriptAsync(this StudioFixture studio, string name)
     {
@@ -34,19 +29,6 @@ public static class EditorPages
         await page.GetByRole(AriaRole.Button, new() { Name = $"Sign in as {name}" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("signed-in-user")).ToHaveTextAsync(name);
         return page;
-    }
-
-    /// <summary>How far the page is wider than the screen, in CSS pixels (0: no horizontal scrolling), measured in the DOM.</summary>
-    public static Task<int> HorizontalOverflowAsync(this IPage page) =>
-        page.EvaluateAsync<int>("() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - document.documentElement.clientWidth");
-
-    /// <summary>axe-core's serious and critical violations on the page as it is now, one line each.</summary>
-    public static async Task<List<string>> SeriousViolationsAsync(this IPage page, string name)
-    {
-        AxeResult result = await page.RunAxe();
-        return result.Violations.Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{name} ({page.Url}): [{v.Impact}] {v.Id}: {v.Help} at {string.Join("; ", v.Nodes.Take(3).Select(n => n.Html))}")
-            .ToList();
     }
 
     /// <summary>

@@ -29,8 +29,8 @@ public sealed class NarrowHeaderTests(StudioFixture studio)
         var problems = new List<string>();
         if (javaScript)
         {
-            Assert.Equal("", await PageChecks.HorizontalOverflowAsync(page));
-            problems.AddRange(await PageChecks.AxeProblemsAsync(page, "menu-closed"));
+            Assert.Equal("", await page.HorizontalOverflowAsync());
+            problems.AddRange(await page.AxeProblemsAsync("menu-closed"));
         }
 
         await menu.ClickAsync();
@@ -38,7 +38,7 @@ public sealed class NarrowHeaderTests(StudioFixture studio)
         if (javaScript)
         {
             await studio.ScreenshotAsync(page, "header-menu-phone");
-            problems.AddRange(await PageChecks.AxeProblemsAsync(page, "menu-open"));
+            problems.AddRange(await page.AxeProblemsAsync("menu-open"));
         }
         await nav.GetByRole(AriaRole.Link, new() { Name = "Review queue" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Review queue");

@@ -10,7 +10,7 @@ public static class PageChecks
     public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
 
     /// <summary>axe's serious and critical violations on the page as it is now, described for a failure message.</summary>
-    public static async Task<List<string>> AxeProblemsAsync(IPage page, string name)
+    public static async Task<List<string>> AxeProblemsAsync(this IPage page, string name)
     {
         var result = await page.RunAxe();
         return result.Violations.Where(v => v.Impact is "serious" or "critical")
@@ -18,11 +18,18 @@ public static class PageChecks
             .ToList();
     }
 
+    /// <summary>Fails with every serious or critical axe violation on the page as it is now.</summary>
+    public static async Task AssertAccessibleAsync(this IPage page, string name)
+    {
+        var problems = await page.AxeProblemsAsync(name);
+        Xunit.Assert.True(problems.Count == 0, "Serious or critical accessibility violations:\n" + string.Join("\n", problems));
+    }
+
     /// <summary>
     /// How far the page is wider than the window (0 when nothing scrolls sideways), and the widest
     /// element that pokes out, to say where.
     /// </summary>
-    public static Task<string> HorizontalOverflowAsync(IPage page) =>
+    public static Task<string> HorizontalOverflowAsync(this IPage page) =>
         page.EvaluateAsync<string>("""
             () => {
               const width = document.documentElement.clientWidth;

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Publishing.Testing;
 
@@ -49,6 +48,9 @@ public sealed class ReviewInContextTests(StudioFixture studio)
         // Word-level highlights in the long dose text.
         await Expect(page.Locator("table.diff ins.w-added", new() { HasText = "sometimes" })).ToBeVisibleAsync();
 
+        // The guard's warning the editor was given is in front of the reviewer too.
+        await Expect(page.GetByTestId("review-warnings")).ToContainTextAsync("looks like a repeat of serious side effect");
+
         // The submitted page as patients will see it, beside the published one.
         var submitted = page.GetByTestId("preview-submitted");
         await Expect(submitted.GetByTestId("serious-side-effects")).ToContainTextAsync(Duplicate);
@@ -59,6 +61,8 @@ public sealed class ReviewInContextTests(StudioFixture studio)
         // The decision stays in reach: the bar is in the window at the top of the page and while the lists are read.
         await DecisionBarInWindowAsync(page, "at the top of the page");
         await WindowShotAsync(page, $"review-{width}-top");
+        await page.EvaluateAsync("() => window.scrollBy(0, document.querySelector('[data-testid=preview-submitted]').getBoundingClientRect().top - 120)");
+        await WindowShotAsync(page, $"review-{width}-previews");
         await page.GetByRole(AriaRole.Heading, new() { Name = "Changed lists, in full" }).ScrollIntoViewIfNeededAsync();
         await page.EvaluateAsync("() => window.scrollBy(0, document.querySelector('[data-testid=list-changes]').getBoundingClientRect().top - 60)");
         await DecisionBarInWindowAsync(page, "beside the changed lists");
@@ -70,7 +74,7 @@ public sealed class ReviewInContextTests(StudioFixture studio)
 
         if (width == "phone")
         {
-            Assert.True(await NoHorizontalOverflowAsync(page), "The review page is wider than a 390 px phone.");
+            Assert.Equal("", await page.HorizontalOverflowAsync());
             // Stacked: the published page above the submitted one; each change a card.
             var published = (await page.GetByTestId("preview-published").BoundingBoxAsync())!;
             var mine = (await submitted.BoundingBoxAsync())!;
@@ -79,7 +83,7 @@ public sealed class ReviewInContextTests(StudioFixture studio)
         }
         await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await studio.ScreenshotAsync(page, $"review-in-context-{width}");
-        await AssertAccessibleAsync(page, $"review page ({width})");
+        await page.AssertAccessibleAsync($"review page ({width})");
     }
 
     [Theory]
@@ -104,10 +108,10 @@ public sealed class ReviewInContextTests(StudioFixture studio)
         var text = await page.Locator("main").InnerTextAsync();
         Assert.DoesNotMatch(@"\d{4}-\d{2}-\d{2}", text);
         Assert.Contains("(SMC 820/12, 10 December 2012)", text);
-        if (width == "phone") Assert.True(await NoHorizontalOverflowAsync(page), "The public page is wider than a 390 px phone.");
+        if (width == "phone") Assert.Equal("", await page.HorizontalOverflowAsync());
         await studio.ScreenshotAsync(page, $"public-page-{width}");
         await WindowShotAsync(page, $"public-{width}-top");
-        await AssertAccessibleAsync(page, $"public page ({width})");
+        await page.AssertAccessibleAsync($"public page ({width})");
     }
 
     [Fact]
@@ -121,8 +125,8 @@ public sealed class ReviewInContextTests(StudioFixture studio)
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Targeted therapy for soft tissue sarcoma");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 2, Name = "Imatinib (Glivec)" })).ToBeVisibleAsync();
-        Assert.True(await NoHorizontalOverflowAsync(page), "The article is wider than a 390 px phone.");
-        await AssertAccessibleAsync(page, "article page (phone)");
+        Assert.Equal("", await page.HorizontalOverflowAsync());
+        await page.AssertAccessibleAsync("article page (phone)");
     }
 
     [Fact]
@@ -140,7 +144,7 @@ public sealed class ReviewInContextTests(StudioFixture studio)
         await Expect(page.GetByTestId("withdrawn")).ToContainTextAsync("do not stop taking it without advice");
         await Expect(page.GetByTestId("withdrawn")).ToContainTextAsync("Talk to your doctor");
         await studio.ScreenshotAsync(page, "public-withdrawn-phone");
-        await AssertAccessibleAsync(page, "withdrawn page (phone)");
+        await page.AssertAccessibleAsync("withdrawn page (phone)");
     }
 
     /// <summary>
@@ -152,7 +156,7 @@ public sealed class ReviewInContextTests(StudioFixture studio)
     private async Task<Guid> SubmitAsync()
     {
         await studio.WaitForPublishedAsync("regorafenib");
-        var editor = await studio.Host.ClientAsAsync("dev-editor-eve", "editor");
+        var editor = await studio.Host.ClientAsAsync("dev-editor-eve", ["editor"], name: "Eve Marsh");
         var current = await editor.GetAsync("/api/content/regorafenib");
         var item = (await current.Content.ReadFromJsonAsync<JsonObject>())!;
         var fields = item["fields"]!.AsObject();
@@ -204,18 +208,6 @@ public sealed class ReviewInContextTests(StudioFixture studio)
             $"The decision bar is at y={bar.Y} (height {bar.Height}), out of the window, {where}.");
     }
 
-    /// <summary>Measured from the DOM: nothing makes the page scroll sideways.</summary>
-    private static Task<bool> NoHorizontalOverflowAsync(IPage page) =>
-        page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth");
-
-    private static async Task AssertAccessibleAsync(IPage page, string what)
-    {
-        var result = await page.RunAxe();
-        var problems = result.Violations.Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"[{v.Impact}] {v.Id}: {v.Help} at {string.Join("; ", v.Nodes.Take(3).Select(n => n.Html))}")
-            .ToList();
-        Assert.True(problems.Count == 0, $"Serious or critical accessibility violations on the {what}:\n" + string.Join("\n", problems));
-    }
 }
 
 /// <summary>A host of its own, so regorafenib's edit here never meets another test's.</summary>

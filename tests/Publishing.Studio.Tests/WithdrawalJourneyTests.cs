@@ -28,7 +28,7 @@ public sealed class WithdrawalJourneyTests(StudioFixture studio)
         var reviewer = await studio.SignInAsync("Aisha Rahman");
         await reviewer.GotoAsync($"/Content/Withdraw/{Drug}");
         await Expect(reviewer.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Withdraw {DrugTitle}");
-        problems.AddRange(await PageChecks.AxeProblemsAsync(reviewer, "withdraw"));
+        problems.AddRange(await reviewer.AxeProblemsAsync("withdraw"));
 
         // A title that is not the published one is refused, beside the field, and nothing is withdrawn.
         await reviewer.GetByLabel("Reason for withdrawal").FillAsync("The licence holder withdrew the marketing authorisation.");
@@ -36,7 +36,7 @@ public sealed class WithdrawalJourneyTests(StudioFixture studio)
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "Withdraw now" }).ClickAsync();
         await Expect(reviewer.GetByTestId("problem")).ToBeVisibleAsync();
         await Expect(reviewer.Locator("#f-confirmTitle-error")).ToContainTextAsync(DrugTitle);
-        problems.AddRange(await PageChecks.AxeProblemsAsync(reviewer, "withdraw-wrong-title"));
+        problems.AddRange(await reviewer.AxeProblemsAsync("withdraw-wrong-title"));
         Assert.Equal(HttpStatusCode.OK, (await studio.Host.Http.GetAsync($"/api/published/{Drug}")).StatusCode);
 
         // The right title, typed in another case, withdraws it and lands on the waiting page.
@@ -59,13 +59,13 @@ public sealed class WithdrawalJourneyTests(StudioFixture studio)
         await Expect(reviewer.GetByRole(AriaRole.Link, new() { Name = $"Open a change to {ArticleTitle}" }))
             .ToHaveAttributeAsync("href", $"/Content/Edit/{Article}");
         await studio.ScreenshotAsync(reviewer, "withdrawn-desktop");
-        problems.AddRange(await PageChecks.AxeProblemsAsync(reviewer, "withdrawn"));
+        problems.AddRange(await reviewer.AxeProblemsAsync("withdrawn"));
 
         await reviewer.SetViewportSizeAsync(PageChecks.Phone.Width, PageChecks.Phone.Height);
         await reviewer.ReloadAsync();
-        Assert.Equal("", await PageChecks.HorizontalOverflowAsync(reviewer));
+        Assert.Equal("", await reviewer.HorizontalOverflowAsync());
         await studio.ScreenshotAsync(reviewer, "withdrawn-phone");
-        problems.AddRange(await PageChecks.AxeProblemsAsync(reviewer, "withdrawn-phone"));
+        problems.AddRange(await reviewer.AxeProblemsAsync("withdrawn-phone"));
 
         // An editor following the page's links opens a change to the article.
         var editor = await studio.SignInAsync("Eve Marsh");

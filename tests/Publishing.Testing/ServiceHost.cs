@@ -107,10 +107,11 @@ public sealed class ServiceHost : IAsyncDisposable
     public Task<HttpClient> ClientAsAsync(string userId, string role, string? qualification = null) =>
         ClientAsAsync(userId, [role], qualification);
 
-    public async Task<HttpClient> ClientAsAsync(string userId, string[] roles, string? qualification = null)
+    /// <summary>As above, named as people see them (by default "Test {userId}").</summary>
+    public async Task<HttpClient> ClientAsAsync(string userId, string[] roles, string? qualification = null, string? name = null)
     {
         var response = await Http.PostAsJsonAsync("/api/dev/tokens",
-            new { userId, name = $"Test {userId}", roles, qualification });
+            new { userId, name = name ?? $"Test {userId}", roles, qualification });
         response.EnsureSuccessStatusCode();
         var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
         var client = new HttpClient { BaseAddress = Address };
