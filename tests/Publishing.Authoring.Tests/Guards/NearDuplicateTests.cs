@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Publishing.Authoring.Content.Guards;
+using Publishing.Authoring.Content.Text;
 using Publishing.Authoring.Tests.Api;
 using Xunit;
 

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Publishing.Authoring.Content.Text;
 using static Publishing.Authoring.Content.Diff.JsonValues;
 
 namespace Publishing.Authoring.Content.Diff;
@@ -12,12 +13,18 @@ namespace Publishing.Authoring.Content.Diff;
 /// <remarks>
 /// <para>Identity: items of the same key pair up, identical items first, then the same tiebreak, then
 /// in list order. Similarity: the items left over on both sides pair up when their words are alike
-/// (<see cref="NormalisedWords.SameItem"/>), the most alike first; an approval only with an approval
+/// (<see cref="SameItem"/>), the most alike first; an approval only with an approval
 /// of the same body. Whatever is still left over was added or removed.</para>
 /// <para>Reordering is never a change: positions play no part except to break ties.</para>
 /// </remarks>
 internal static class ListMatching
 {
+    /// <summary>
+    /// From this similarity (<see cref="NormalisedWords.Similarity"/>) up, two items are one item edited:
+    /// "high blood pressure" and "high blood pressure (hypertension)" are, "diarrhoea" and "fever" are not.
+    /// </summary>
+    public const double SameItem = 0.5;
+
     /// <summary>How the items of each known list are identified, by the list's schema path.</summary>
     private static readonly Dictionary<string, Func<JsonElement, Identity?>> Identities = new(StringComparer.Ordinal)
     {
@@ -151,7 +158,7 @@ internal static class ListMatching
             from j in leftBefore
             where groupOf is null || groupOf(after[i].Item) == groupOf(before[j].Item)
             let score = NormalisedWords.Similarity(words, wordsBefore[j])
-            where score >= NormalisedWords.SameItem
+            where score >= SameItem
             orderby score descending, i, j
             select (i, j);
         foreach (var (i, j) in candidates.ToList())

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Publishing.Authoring.Content.Text;
 using static Publishing.Authoring.Content.Diff.JsonValues;
 
 namespace Publishing.Authoring.Content.Guards;

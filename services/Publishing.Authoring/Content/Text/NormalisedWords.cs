@@ -1,11 +1,15 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace Publishing.Authoring.Content.Guards;
+namespace Publishing.Authoring.Content.Text;
 
 /// <summary>
 /// Text reduced to the words that carry its meaning, for telling whether two list items say the same
 /// thing: lower-case, punctuation and stop words dropped, each word cut to a simple stem
-/// ("perforation" and "perforated" both "perfor"; "bleeding" and "bleeds" both "bleed").
+/// ("perforation" and "perforated" both "perfor"; "bleeding" and "bleeds" both "bleed"). The diff
+/// uses it to tell an edited item from one removed and another added, the near-duplicate guard to
+/// tell a repeat: one idea of "the same words" for both, so what the guard calls a repeat the diff
+/// would pair too.
 /// </summary>
 public static partial class NormalisedWords
 {
@@ -30,6 +34,13 @@ public static partial class NormalisedWords
 
     /// <summary>The distinct stems of the meaningful words of <paramref name="text"/>.</summary>
     public static IReadOnlySet<string> Of(string text) => Words(text).Select(w => w.Stem).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The stems of every text in a JSON value (a list item, which may be an object), links left out: two citations of one site are not alike.</summary>
+    public static IReadOnlySet<string> Of(JsonElement value) => Of(string.Join(' ', Texts(value)));
+
+    /// <summary>How alike two sets of stems are: the Dice coefficient, 2|A∩B| / (|A|+|B|), from 0 to 1.</summary>
+    public static double Similarity(IReadOnlySet<string> a, IReadOnlySet<string> b) =>
+        a.Count + b.Count == 0 ? 0 : 2.0 * a.Count(b.Contains) / (a.Count + b.Count);
 
     /// <summary>Each meaningful word as written (lower-case) with its stem, in order.</summary>
     public static IEnumerable<(string Word, string Stem)> Words(string text)
@@ -58,6 +69,17 @@ public static partial class NormalisedWords
         }
         return word;
     }
+
+    private static IEnumerable<string> Texts(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String when value.GetString() is { } s && !IsLink(s) => [s],
+        JsonValueKind.Array => value.EnumerateArray().SelectMany(Texts),
+        JsonValueKind.Object => value.EnumerateObject().SelectMany(p => Texts(p.Value)),
+        _ => [],
+    };
+
+    private static bool IsLink(string s) =>
+        s.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || s.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
 
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex Word();
