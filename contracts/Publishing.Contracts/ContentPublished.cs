@@ -7,7 +7,9 @@ namespace Publishing.Contracts;
 /// and <see cref="ContentHash"/> (SHA-256 of the canonical JSON of <see cref="Fields"/>) so a
 /// subscriber can prove what was approved. <see cref="Sample"/> is true only for the demo's sample
 /// content, whose sign-offs are sample data and not a clinical review; a consumer must never
-/// present such a revision as clinically reviewed.
+/// present such a revision as clinically reviewed. <see cref="ReleaseId"/> names the release it went
+/// live in (null when it went live on its own); the same event then also travels inside
+/// <see cref="ReleasePublished"/>.
 /// </summary>
 public sealed record ContentPublished(
     Guid ContentId,
@@ -29,4 +31,5 @@ public sealed record ContentPublished(
     DateTimeOffset? LastReviewed,
     DateTimeOffset? NextReviewDue,
     string ContentHash,
-    bool Sample = false) : IContentChanged;
+    bool Sample = false,
+    Guid? ReleaseId = null) : IContentChanged;

@@ -36,6 +36,31 @@ public class RoundTripTests
         Assert.False(back.Sample);
     }
 
+    [Theory]
+    [InlineData(nameof(ContentPublished))]
+    [InlineData(nameof(ContentWithdrawn))]
+    public void A_change_from_a_producer_that_predates_releases_went_live_on_its_own(string name)
+    {
+        var json = JsonSerializer.SerializeToNode(SampleContracts.All[name], Web)!.AsObject();
+        json.Remove("releaseId");
+
+        var back = (IContentChanged)JsonSerializer.Deserialize(json.ToJsonString(), SampleContracts.All[name].GetType(), Web)!;
+
+        Assert.Null(back switch { ContentPublished p => p.ReleaseId, ContentWithdrawn w => w.ReleaseId, _ => Guid.Empty });
+    }
+
+    [Fact]
+    public void A_release_carries_its_members_own_events_with_the_release_named_in_each()
+    {
+        var release = (ReleasePublished)SampleContracts.All[nameof(ReleasePublished)];
+
+        var back = JsonSerializer.Deserialize<ReleasePublished>(JsonSerializer.Serialize(release, Web), Web)!;
+
+        Assert.All(back.Published, p => Assert.Equal(release.ReleaseId, p.ReleaseId));
+        Assert.All(back.Withdrawn, w => Assert.Equal(release.ReleaseId, w.ReleaseId));
+        Assert.Equal(["paracetamol-for-adults", "co-codamol-for-adults"], back.Published.Select(p => p.Slug).Concat(back.Withdrawn.Select(w => w.Slug)));
+    }
+
     [Fact]
     public void The_sample_mark_survives_a_round_trip()
     {
