@@ -51,8 +51,16 @@ public sealed class GoLiveJourneyTests(StudioFixture studio)
         await editor.GetByRole(AriaRole.Button, new() { Name = "Submit for review" }).ClickAsync();
         await Expect(editor.GetByTestId("submitted-go-live")).ToContainTextAsync(Shown(First));
         var reviewId = Guid.Parse(await editor.GetByTestId("review-id").InnerTextAsync());
+
+        // The reviewers see the embargo with the change, and once approved when it goes live.
+        var reviewer = await studio.SignInAsync("Aisha Rahman");
+        await reviewer.GotoAsync($"/Reviews/Review/{reviewId}");
+        await Expect(reviewer.GetByTestId("review-go-live")).ToHaveTextAsync($"At {Shown(First)} once approved (an embargo), not before");
         await ApproveAsync(reviewId);
         await new ContentSetup(studio).WaitForStatusAsync(Drug, "scheduled");
+        await reviewer.ReloadAsync();
+        await Expect(reviewer.GetByTestId("review-go-live")).ToHaveTextAsync($"Approved, goes live at {Shown(First)}");
+        problems.AddRange(await reviewer.AxeProblemsAsync("review-scheduled"));
 
         // The item and the list say when it goes live; the public copy does not exist yet.
         await editor.GotoAsync($"/Content/Edit/{Drug}");
