@@ -1,6 +1,7 @@
 using MassTransit;
 using Publishing.Authoring.Content;
 using Publishing.Authoring.Data;
+using Publishing.Authoring.GoLive;
 using Publishing.Authoring.Internal;
 using Publishing.Authoring.ReviewOutcomes;
 using Publishing.Authoring.Seed;
@@ -35,6 +36,12 @@ public static class AuthoringHost
     {
         builder.AddServiceDatabase<AuthoringDbContext, AuthoringSqlServerDbContext>("Authoring").WithOutbox();
         builder.Services.AddScoped<Publication>();
+        builder.Services.AddScoped<GoLiveDecision>();
+        builder.Services.AddOptions<ScheduledPublisherOptions>().BindConfiguration("Authoring:GoLive");
+        builder.Services.AddSingleton<ScheduleSignal>();
+        builder.Services.AddSingleton(sp => new ContextInterceptor<AuthoringDbContext>(new ScheduleWakeInterceptor(sp.GetRequiredService<ScheduleSignal>())));
+        builder.Services.AddSingleton<ScheduledPublisher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ScheduledPublisher>());
         builder.Services.AddOptions<ReviewPolicyOptions>().BindConfiguration("Authoring:Review");
         builder.Services.AddOptions<SampleContentOptions>().BindConfiguration("Seed");
         builder.Services.AddHostedService<SampleContentSeeder>();

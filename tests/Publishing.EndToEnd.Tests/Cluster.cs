@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Publishing.Authoring;
 using Publishing.Notifications;
 using Publishing.Review;
@@ -11,11 +12,13 @@ public sealed class Cluster : IAsyncDisposable
 {
     private readonly Uri _broker;
     private readonly TempDirectory _data;
+    private readonly Action<IServiceCollection>? _authoringServices;
 
-    private Cluster(Uri broker, TempDirectory data)
+    private Cluster(Uri broker, TempDirectory data, Action<IServiceCollection>? authoringServices)
     {
         _broker = broker;
         _data = data;
+        _authoringServices = authoringServices;
     }
 
     public ServiceHost Authoring { get; private set; } = null!;
@@ -23,15 +26,26 @@ public sealed class Cluster : IAsyncDisposable
     public ServiceHost Search { get; private set; } = null!;
     public ServiceHost Notifications { get; private set; } = null!;
 
-    public static async Task<Cluster> StartAsync(Uri broker, TempDirectory data)
+    /// <param name="authoringServices">Services Authoring gets beyond its own (e.g. a test's clock), also when restarted.</param>
+    public static async Task<Cluster> StartAsync(Uri broker, TempDirectory data, Action<IServiceCollection>? authoringServices = null)
     {
-        var cluster = new Cluster(broker, data);
+        var cluster = new Cluster(broker, data, authoringServices);
         // Consumers first, so their queues exist before Authoring publishes anything.
         cluster.Review = await cluster.StartAsync((a, c) => ReviewHost.Create(a, c), "review");
         cluster.Search = await cluster.StartSearchAsync();
         cluster.Notifications = await cluster.StartAsync((a, c) => NotificationsHost.Create(a, c), "notifications");
-        cluster.Authoring = await cluster.StartAsync((a, c) => AuthoringHost.Create(a, c), "authoring");
+        cluster.Authoring = await cluster.StartAuthoringAsync();
         return cluster;
+    }
+
+    private Task<ServiceHost> StartAuthoringAsync() =>
+        StartAsync((a, c) => AuthoringHost.Create(a, c), "authoring", services: _authoringServices);
+
+    /// <summary>Stops Authoring and starts it again on the same database and queues: a new process, as after a deploy.</summary>
+    public async Task<ServiceHost> RestartAuthoringAsync()
+    {
+        await Authoring.DisposeAsync();
+        return Authoring = await StartAuthoringAsync();
     }
 
     public async Task<ServiceHost> StartSearchAsync() =>
@@ -44,11 +58,11 @@ public sealed class Cluster : IAsyncDisposable
 
     private async Task<ServiceHost> StartAsync(
         Func<string[], Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder>?, Microsoft.AspNetCore.Builder.WebApplication> create,
-        string name, Dictionary<string, string?>? extra = null)
+        string name, Dictionary<string, string?>? extra = null, Action<IServiceCollection>? services = null)
     {
         var settings = ServiceHost.Settings(_broker, _data.Sub(name));
         foreach (var (key, value) in extra ?? []) settings[key] = value;
-        var host = await ServiceHost.StartAsync(create, settings);
+        var host = await ServiceHost.StartAsync(create, settings, services: services);
         await host.WaitUntilReadyAsync();
         return host;
     }

@@ -1,3 +1,4 @@
+using Publishing.Authoring.GoLive;
 using Publishing.ServiceDefaults.Auth;
 
 namespace Publishing.Authoring.Content;
@@ -20,6 +21,7 @@ public static class ContentEndpoints
         content.MapPost("/{slug}/withdrawal", WithdrawContent.Handle).RequireAuthorization(Policies.ReviewerOrAdmin);
         content.MapGet("/{slug}/audit", GetAuditTrail.Handle).RequireAuthorization(Policies.Staff);
         content.MapGet("/{slug}/related", RelatedContent.Handle).RequireAuthorization(Policies.Staff);
+        content.MapGoLiveEndpoints();
         return app;
     }
 }

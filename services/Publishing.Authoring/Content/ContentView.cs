@@ -6,17 +6,18 @@ namespace Publishing.Authoring.Content;
 public sealed record ContentDates(
     DateTimeOffset? FirstPublished, DateTimeOffset? LastModified, DateTimeOffset? LastReviewed, DateTimeOffset? NextReviewDue);
 
-/// <param name="OpenReviewId">The review the item is in while <c>in-review</c>: follow it, or recall it.</param>
+/// <param name="OpenReviewId">The review the item is in while <c>in-review</c>: follow it, or recall it; the approved one while <c>approved</c> or <c>scheduled</c>.</param>
+/// <param name="PublishAt">When the approved revision goes live, while <c>scheduled</c> (UTC).</param>
 public record ContentView(
     string Slug, string Type, string Title, string Status, int Revision, int? PublishedRevision,
     JsonElement Fields, ContentDates Dates, string? ReviewComment, DateTimeOffset? WithdrawnAt, string? WithdrawalReason,
-    Guid? OpenReviewId)
+    Guid? OpenReviewId, DateTimeOffset? PublishAt)
 {
     public static ContentView From(ContentItem item, ContentRevision working) => new(
         item.Slug, item.Type, working.Title, item.Status, item.CurrentRevision, item.PublishedRevision,
         Json.Parse(working.Fields),
         new ContentDates(item.FirstPublished, item.LastModified, item.LastReviewed, item.NextReviewDue),
-        item.ReviewComment, item.WithdrawnAt, item.WithdrawalReason, item.OpenReviewId);
+        item.ReviewComment, item.WithdrawnAt, item.WithdrawalReason, item.OpenReviewId, item.PublishAt);
 }
 
 internal static class Json

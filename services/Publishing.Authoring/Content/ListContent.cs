@@ -7,16 +7,19 @@ namespace Publishing.Authoring.Content;
 
 /// <summary>
 /// One item of the list: its working copy (latest revision) with when and by whom it was saved, and
-/// the item's dates (docs/product.md, "Content model").
+/// the item's dates (docs/product.md, "Content model"), and its go-live time while <c>scheduled</c>.
 /// </summary>
 public sealed record ContentSummary(
     string Slug, string Type, string Title, string Status, int Revision, int? PublishedRevision,
-    ContentDates Dates, DateTimeOffset SavedAt, string SavedById, string SavedByName);
+    ContentDates Dates, DateTimeOffset SavedAt, string SavedById, string SavedByName, DateTimeOffset? PublishAt);
 
 public static class ListContent
 {
     private static readonly HashSet<string> Statuses =
-        [ContentStatus.Draft, ContentStatus.InReview, ContentStatus.Published, ContentStatus.ChangesRequested, ContentStatus.Withdrawn];
+        [
+            ContentStatus.Draft, ContentStatus.InReview, ContentStatus.Approved, ContentStatus.Scheduled, ContentStatus.Published,
+            ContentStatus.ChangesRequested, ContentStatus.Withdrawn,
+        ];
 
     public static async Task<Results<Ok<List<ContentSummary>>, ProblemHttpResult>> Handle(
         string? status, string? type, AuthoringDbContext db, CancellationToken ct)
@@ -35,7 +38,7 @@ public static class ListContent
                 orderby c.Slug
                 select new ContentSummary(c.Slug, c.Type, r.Title, c.Status, c.CurrentRevision, c.PublishedRevision,
                     new ContentDates(c.FirstPublished, c.LastModified, c.LastReviewed, c.NextReviewDue),
-                    r.SavedAt, r.AuthorId, r.AuthorName))
+                    r.SavedAt, r.AuthorId, r.AuthorName, c.PublishAt))
             .ToListAsync(ct);
         return TypedResults.Ok(items);
     }

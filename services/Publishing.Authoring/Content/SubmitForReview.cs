@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Publishing.Authoring.Content.Guards;
 using Publishing.Authoring.Data;
+using Publishing.Authoring.GoLive;
 using Publishing.Contracts;
 using Publishing.Messaging.Outbox;
 using Publishing.ServiceDefaults.Auth;
@@ -15,10 +16,13 @@ namespace Publishing.Authoring.Content;
 public sealed record SubmitRequest(
     [property: JsonConverter(typeof(JsonText))] string? ChangeSummary,
     [property: JsonConverter(typeof(JsonText))] string? Reason,
-    [property: JsonConverter(typeof(JsonText))] string? ChangeClass);
+    [property: JsonConverter(typeof(JsonText))] string? ChangeClass,
+    [property: JsonConverter(typeof(JsonText))] string? PublishAt = null);
 
 /// <param name="Warnings">What the guards noticed; stored with the submission for the reviewers.</param>
-public sealed record SubmitResponse(Guid ReviewId, int Revision, string ChangeClass, int RequiredApprovals, IReadOnlyList<GuardWarning> Warnings);
+/// <param name="PublishAt">The go-live time asked for (UTC): approval then schedules the revision for it instead of publishing.</param>
+public sealed record SubmitResponse(
+    Guid ReviewId, int Revision, string ChangeClass, int RequiredApprovals, IReadOnlyList<GuardWarning> Warnings, DateTimeOffset? PublishAt);
 
 /// <summary>Sends the working copy for clinical review with the class its changes need.</summary>
 public static class SubmitForReview
@@ -41,6 +45,13 @@ public static class SubmitForReview
         if (request.ChangeClass is not null && !ChangeClasses.IsKnown(request.ChangeClass))
             errors["changeClass"] = ["The change class must be editorial, clinical or safety."];
         if (errors.Count > 0) return Problems.Invalid(errors);
+        DateTimeOffset? publishAt = null;
+        if (!string.IsNullOrWhiteSpace(request.PublishAt))
+        {
+            var (at, error) = GoLiveTime.Read(request.PublishAt, clock.GetUtcNow());
+            if (error is not null) return Problems.Invalid(GoLiveTime.Field, error, StatusCodes.Status422UnprocessableEntity);
+            publishAt = at;
+        }
 
         var item = await db.Content.SingleOrDefaultAsync(c => c.Slug == slug, ct);
         if (item is null) return Problems.NotFound($"No content has the slug '{slug}'.");
@@ -73,14 +84,16 @@ public static class SubmitForReview
             Id = Guid.NewGuid(), ContentId = item.Id, Revision = item.CurrentRevision, ChangeClass = changeClass,
             RequiredApprovals = ChangeClasses.RequiredApprovals(changeClass), Reason = request.Reason!,
             ChangeSummary = request.ChangeSummary!.Trim(), SubmittedById = user.Id, SubmittedByName = user.Name,
-            SubmittedAt = now, Status = SubmissionStatus.Pending,
+            SubmittedAt = now, Status = SubmissionStatus.Pending, PublishAt = publishAt,
             Warnings = warnings.Count == 0 ? null : JsonSerializer.Serialize(warnings, JsonSerializerOptions.Web),
         };
         db.Submissions.Add(submission);
         item.Status = ContentStatus.InReview;
         item.OpenReviewId = submission.Id;
         item.ReviewComment = null;
-        db.Record(item, item.CurrentRevision, "submitted", user, $"{changeClass}: {submission.ChangeSummary}", now);
+        db.Record(item, item.CurrentRevision, "submitted", user, publishAt is { } embargo
+            ? $"{changeClass}: {submission.ChangeSummary} Once approved, goes live at {GoLiveTime.Format(embargo)}."
+            : $"{changeClass}: {submission.ChangeSummary}", now);
         db.AddOutboxMessage(new ContentSubmittedForReview(
             item.Id, item.Slug, item.CurrentRevision, now, submission.Id, item.Type, working.Title, changeClass,
             submission.RequiredApprovals, submission.Reason, submission.ChangeSummary, working.AuthorId, working.AuthorName,
@@ -95,7 +108,7 @@ public static class SubmitForReview
         }
 
         return TypedResults.Accepted($"/api/reviews/{submission.Id}",
-            new SubmitResponse(submission.Id, submission.Revision, changeClass, submission.RequiredApprovals, warnings));
+            new SubmitResponse(submission.Id, submission.Revision, changeClass, submission.RequiredApprovals, warnings, publishAt));
     }
 
     private static bool HasReference(JsonElement fields) =>

@@ -7,6 +7,7 @@ using Publishing.Authoring.Content.Guards;
 using Publishing.Authoring.Content.Merge;
 using Publishing.Authoring.Content.Model;
 using Publishing.Authoring.Data;
+using Publishing.Authoring.GoLive;
 using Publishing.Contracts;
 using Publishing.ServiceDefaults.Auth;
 using Publishing.ServiceDefaults.Validation;
@@ -56,6 +57,9 @@ public static class UpdateContent
         if (!merging && item.CurrentRevision != expected) return Stale(item.CurrentRevision);
         if (item.Status == ContentStatus.InReview)
             return Problems.Conflict("The item is in review; recall the submission or wait for the review to end before editing it.");
+        if (item.Status == ContentStatus.Scheduled)
+            return Problems.Conflict(
+                $"The approved revision goes live at {GoLiveTime.Format(item.PublishAt!.Value)}; cancel its go-live time before editing it.");
         if (expected < 1 || expected > item.CurrentRevision)
             return Problems.Status(StatusCodes.Status412PreconditionFailed, "Precondition Failed",
                 $"'{slug}' has no revision {expected}; send the ETag of the revision you edited (1 to {item.CurrentRevision}).");
@@ -86,6 +90,7 @@ public static class UpdateContent
             };
             db.Revisions.Add(working);
             item.CurrentRevision = working.Number;
+            if (item.Status == ContentStatus.Approved) await GoLiveSchedule.SetAsideAsync(db, item, user, now, ct);
             if (item.Status is ContentStatus.Published or ContentStatus.Withdrawn) item.Status = ContentStatus.Draft;
             db.Record(item, working.Number, "saved", user, merge is null ? null : MergeWording.Audit(merge), now);
         }

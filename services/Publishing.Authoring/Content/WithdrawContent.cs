@@ -1,8 +1,10 @@
 using System.Security.Claims;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Publishing.Authoring.Data;
+using Publishing.Authoring.GoLive;
 using Publishing.Contracts;
 using Publishing.Messaging.Outbox;
 using Publishing.ServiceDefaults.Auth;
@@ -13,10 +15,12 @@ namespace Publishing.Authoring.Content;
 /// <summary>
 /// <see cref="ConfirmTitle"/>, when sent, must be the published title (spacing and case aside), so a
 /// withdrawal of the wrong item, or one clicked through by habit, changes nothing.
+/// <see cref="PublishAt"/> is read only to refuse it: a withdrawal is immediate, never scheduled.
 /// </summary>
 public sealed record WithdrawRequest(
     [property: JsonConverter(typeof(JsonText))] string? Reason,
-    [property: JsonConverter(typeof(JsonText))] string? ConfirmTitle = null);
+    [property: JsonConverter(typeof(JsonText))] string? ConfirmTitle = null,
+    JsonElement? PublishAt = null);
 
 public sealed record WithdrawResponse(string Slug, int Revision, DateTimeOffset WithdrawnAt);
 
@@ -35,6 +39,10 @@ public static class WithdrawContent
         if (string.IsNullOrWhiteSpace(request.Reason))
             return Problems.Invalid("reason", "Say why the content is withdrawn; subscribers and readers see it.");
         if (request.Reason.Length > 2000) return Problems.Invalid("reason", "A reason is at most 2000 characters.");
+        if (request.PublishAt is { ValueKind: not JsonValueKind.Null })
+            return Problems.Invalid(GoLiveTime.Field,
+                "A withdrawal takes effect at once and cannot be scheduled; send it without publishAt when it should happen.",
+                StatusCodes.Status422UnprocessableEntity);
 
         var (item, problem) = await db.FindAsync(slug, ct, track: true);
         if (item is null) return problem!;
@@ -54,7 +62,11 @@ public static class WithdrawContent
         item.PublishedRevision = null;
         item.WithdrawnAt = now;
         item.WithdrawalReason = reason;
-        if (item.Status != ContentStatus.InReview) item.Status = ContentStatus.Withdrawn;
+        // A newer revision in review or approved stays so; one scheduled loses its time, so nothing
+        // goes live again by itself after a safety withdrawal: an editor decides deliberately.
+        if (item.Status == ContentStatus.Scheduled)
+            GoLiveSchedule.Cancel(db, item, item.CurrentRevision, user.Id, user.Name, "Withdrawal of the live revision.", now);
+        else if (item.Status is not (ContentStatus.InReview or ContentStatus.Approved)) item.Status = ContentStatus.Withdrawn;
         db.Record(item, revision, "withdrawn", user, reason, now);
         db.AddOutboxMessage(new ContentWithdrawn(item.Id, item.Slug, revision, now, item.Type, title, reason, user.Id, user.Name), now);
         try

@@ -49,6 +49,9 @@ public class AuthoringDbContext : ServiceDbContext
             // Both guard a change of state: a stale save and a double submit each lose cleanly.
             e.Property(c => c.CurrentRevision).IsConcurrencyToken();
             e.Property(c => c.Status).IsConcurrencyToken();
+            e.Property(c => c.PublishAt).IsConcurrencyToken();
+            // The scheduled-publication worker's query: what is due, oldest first.
+            e.HasIndex(c => new { c.Status, c.PublishAt });
             // Restrict: history never goes with its item (and SQL Server refuses INSTEAD OF triggers under a cascade).
             e.HasMany(c => c.Revisions).WithOne().HasForeignKey(r => r.ContentId).OnDelete(DeleteBehavior.Restrict);
         });

@@ -7,6 +7,12 @@ public static class ContentStatus
     public const string Published = "published";
     public const string ChangesRequested = "changes-requested";
     public const string Withdrawn = "withdrawn";
+
+    /// <summary>Every approval is given and nothing of it is live yet; nothing is scheduled either.</summary>
+    public const string Approved = "approved";
+
+    /// <summary>Approved, and goes live by itself at <see cref="ContentItem.PublishAt"/>.</summary>
+    public const string Scheduled = "scheduled";
 }
 
 public static class ContentTypes
@@ -28,7 +34,17 @@ public sealed class ContentItem
     public int CurrentRevision { get; set; }
 
     public int? PublishedRevision { get; set; }
+    /// <summary>
+    /// The submission the item is in: in review while <c>in-review</c>; approved and not yet live while
+    /// <c>approved</c> or <c>scheduled</c>.
+    /// </summary>
     public Guid? OpenReviewId { get; set; }
+
+    /// <summary>
+    /// When the approved revision goes live, set only while <c>scheduled</c>. A concurrency token, so
+    /// a scheduled publication never lands on a time an editor has just moved or cancelled.
+    /// </summary>
+    public DateTimeOffset? PublishAt { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? FirstPublished { get; set; }
     public DateTimeOffset? LastModified { get; set; }

@@ -20,6 +20,7 @@ public sealed class Publication(IOptions<ReviewPolicyOptions> policy)
         item.PublishedRevision = revision.Number;
         item.Status = ContentStatus.Published;
         item.OpenReviewId = null;
+        item.PublishAt = null;
         item.ReviewComment = null;
         item.WithdrawnAt = null;
         item.WithdrawalReason = null;
@@ -34,10 +35,15 @@ public sealed class Publication(IOptions<ReviewPolicyOptions> policy)
         submission.Status = SubmissionStatus.Approved;
         submission.Approvals = JsonSerializer.Serialize(approvals, JsonSerializerOptions.Web);
 
-        var approvedBy = $"Approved by {string.Join(", ", approvals.Select(a => $"{a.ReviewerName} ({a.Qualification ?? "no qualification"})"))}";
-        db.Record(item, revision.Number, "published", "system", "Publishing",
-            submission.Sample ? $"{approvedBy}. {SampleSignOff}" : approvedBy, now);
+        db.Record(item, revision.Number, "published", "system", "Publishing", ApprovedBy(submission, approvals), now);
         db.AddOutboxMessage(Describe(item, revision, submission, approvals, now), now);
+    }
+
+    /// <summary>Who signed the revision off, as the trail says it.</summary>
+    public static string ApprovedBy(Submission submission, IReadOnlyList<Approval> approvals)
+    {
+        var approvedBy = $"Approved by {string.Join(", ", approvals.Select(a => $"{a.ReviewerName} ({a.Qualification ?? "no qualification"})"))}";
+        return submission.Sample ? $"{approvedBy}. {SampleSignOff}" : approvedBy;
     }
 
     /// <summary>The published revision as subscribers see it; also what a search rebuild re-reads.</summary>

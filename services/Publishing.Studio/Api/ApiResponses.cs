@@ -9,7 +9,8 @@ public sealed record ContentDates(DateTimeOffset? FirstPublished, DateTimeOffset
 /// <summary>One item of the content list; <see cref="SavedAt"/> and <see cref="SavedById"/> are its working copy's last save.</summary>
 public sealed record ContentSummary(
     string Slug, string Type, string Title, string Status, int Revision, int? PublishedRevision,
-    ContentDates? Dates = null, DateTimeOffset? SavedAt = null, string? SavedById = null, string? SavedByName = null);
+    ContentDates? Dates = null, DateTimeOffset? SavedAt = null, string? SavedById = null, string? SavedByName = null,
+    DateTimeOffset? PublishAt = null);
 
 public sealed record Mention(string Path, string Term, string Excerpt);
 
@@ -20,7 +21,8 @@ public sealed record RelatedItem(
 
 public sealed record ContentDetail(
     string Slug, string Type, string Title, string Status, int Revision, int? PublishedRevision, JsonElement Fields,
-    ContentDates Dates, string? ReviewComment, DateTimeOffset? WithdrawnAt, string? WithdrawalReason, Guid? OpenReviewId = null);
+    ContentDates Dates, string? ReviewComment, DateTimeOffset? WithdrawnAt, string? WithdrawalReason, Guid? OpenReviewId = null,
+    DateTimeOffset? PublishAt = null);
 
 public sealed record RevisionSummary(int Number, string Title, string AuthorId, string AuthorName, DateTimeOffset SavedAt, bool Published);
 
@@ -45,7 +47,11 @@ public sealed record ListItemChange(
 
 public sealed record AuditEntry(DateTimeOffset At, string Action, int Revision, string ActorId, string ActorName, string? Detail);
 
-public sealed record SubmitResult(Guid ReviewId, int Revision, string ChangeClass, int RequiredApprovals, IReadOnlyList<GuardWarning>? Warnings = null);
+public sealed record SubmitResult(
+    Guid ReviewId, int Revision, string ChangeClass, int RequiredApprovals, IReadOnlyList<GuardWarning>? Warnings = null, DateTimeOffset? PublishAt = null);
+
+/// <summary>An approved item's go-live state after an editor changed it: <c>scheduled</c>, <c>approved</c> or <c>published</c>.</summary>
+public sealed record GoLiveResult(string Slug, string Status, int Revision, int? PublishedRevision, DateTimeOffset? PublishAt);
 
 public sealed record ReviewSummary(
     Guid Id, string Slug, string Title, string ContentType, int Revision, string ChangeClass, int RequiredApprovals,

@@ -30,8 +30,22 @@ public sealed class AuthoringApi(HttpClient http) : ApiClient(http, "Authoring")
     public Task<ApiResult<SubmissionDetail>> RecallAsync(string slug, Guid reviewId, CancellationToken ct) =>
         PostAsync<SubmissionDetail>($"api/content/{Uri.EscapeDataString(slug)}/submissions/{reviewId}/recall", null, ct);
 
-    public Task<ApiResult<SubmitResult>> SubmitAsync(string slug, string changeSummary, string reason, string? changeClass, CancellationToken ct) =>
-        PostAsync<SubmitResult>($"api/content/{Uri.EscapeDataString(slug)}/submissions", new { changeSummary, reason, changeClass }, ct);
+    /// <param name="publishAt">The go-live time as the API reads it (ISO 8601 with its offset), or null to go live on approval.</param>
+    public Task<ApiResult<SubmitResult>> SubmitAsync(string slug, string changeSummary, string reason, string? changeClass, CancellationToken ct,
+        string? publishAt = null) =>
+        PostAsync<SubmitResult>($"api/content/{Uri.EscapeDataString(slug)}/submissions", new { changeSummary, reason, changeClass, publishAt }, ct);
+
+    /// <summary>Schedules an approved item, or moves a scheduled one's go-live time.</summary>
+    public Task<ApiResult<GoLiveResult>> ScheduleAsync(string slug, string? publishAt, CancellationToken ct) =>
+        SendAsync<GoLiveResult>(HttpMethod.Put, $"api/content/{Uri.EscapeDataString(slug)}/schedule", new { publishAt }, null, ct);
+
+    /// <summary>Cancels a go-live time: the item stays approved and unpublished.</summary>
+    public Task<ApiResult<GoLiveResult>> CancelScheduleAsync(string slug, CancellationToken ct) =>
+        SendAsync<GoLiveResult>(HttpMethod.Delete, $"api/content/{Uri.EscapeDataString(slug)}/schedule", null, null, ct);
+
+    /// <summary>Publishes an approved or scheduled revision now.</summary>
+    public Task<ApiResult<GoLiveResult>> PublishNowAsync(string slug, CancellationToken ct) =>
+        PostAsync<GoLiveResult>($"api/content/{Uri.EscapeDataString(slug)}/publication", null, ct);
 
     public Task<ApiResult<List<RevisionSummary>>> RevisionsAsync(string slug, CancellationToken ct) =>
         GetAsync<List<RevisionSummary>>($"api/content/{Uri.EscapeDataString(slug)}/revisions", ct);

@@ -36,7 +36,7 @@ public sealed record MergeConflicts(int BaseRevision, int CurrentRevision, IRead
 
 public sealed record SubmissionDetail(
     Guid ReviewId, string Slug, int Revision, string ChangeClass, int RequiredApprovals, string Reason, string ChangeSummary,
-    string Status, string SubmittedByName, DateTimeOffset SubmittedAt, IReadOnlyList<GuardWarning> Warnings);
+    string Status, string SubmittedByName, DateTimeOffset SubmittedAt, IReadOnlyList<GuardWarning> Warnings, DateTimeOffset? PublishAt = null);
 
 public sealed record ProgressApproval(string ReviewerName, string? Qualification, DateTimeOffset ApprovedAt);
 

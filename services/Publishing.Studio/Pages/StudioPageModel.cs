@@ -38,6 +38,9 @@ public static class Display
 
     public static string Status(string? status) => Vocabulary.Text(Vocabulary.Statuses, status);
 
+    /// <summary>What a scheduled item says wherever it is shown, in the one time format.</summary>
+    public static string GoesLive(DateTimeOffset? publishAt) => $"Approved, goes live at {Time(publishAt)}";
+
     public static string ContentType(string? type) => Vocabulary.Text(Vocabulary.Types, type);
 
     public static string Approvals(int n, string changeClass) =>

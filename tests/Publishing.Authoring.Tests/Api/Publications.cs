@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Publishing.Authoring.Data;
 using Publishing.Contracts;
+using Publishing.Testing;
 using Xunit;
 
 namespace Publishing.Authoring.Tests.Api;
@@ -22,7 +24,7 @@ public static class Publications
     }
 
     /// <summary>Sends the approvals <paramref name="submitted"/> needs, from two invented qualified reviewers.</summary>
-    public static async Task ApproveAsync(this AuthoringApi api, JsonElement submitted, string slug, int revision)
+    public static async Task ApproveAsync(this ServiceApiFactory<Program, AuthoringDbContext> api, JsonElement submitted, string slug, int revision)
     {
         var approvals = new List<Approval>
         {

@@ -94,6 +94,10 @@ namespace Publishing.Authoring.Migrations.SqlServer
                     b.Property<Guid?>("OpenReviewId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTimeOffset?>("PublishAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<int?>("PublishedRevision")
                         .HasColumnType("int");
 
@@ -126,6 +130,8 @@ namespace Publishing.Authoring.Migrations.SqlServer
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("Status", "PublishAt");
 
                     b.ToTable("Content");
                 });
@@ -183,6 +189,9 @@ namespace Publishing.Authoring.Migrations.SqlServer
 
                     b.Property<Guid>("ContentId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("PublishAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("Reason")
                         .IsRequired()

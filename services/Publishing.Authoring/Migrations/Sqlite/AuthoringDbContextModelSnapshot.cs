@@ -87,6 +87,10 @@ namespace Publishing.Authoring.Migrations.Sqlite
                     b.Property<Guid?>("OpenReviewId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PublishAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("PublishedRevision")
                         .HasColumnType("INTEGER");
 
@@ -119,6 +123,8 @@ namespace Publishing.Authoring.Migrations.Sqlite
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("Status", "PublishAt");
 
                     b.ToTable("Content");
                 });
@@ -176,6 +182,9 @@ namespace Publishing.Authoring.Migrations.Sqlite
 
                     b.Property<Guid>("ContentId")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("PublishAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Reason")
                         .IsRequired()

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Publishing.Studio.Api;
+using Publishing.Studio.Forms;
 
 namespace Publishing.Studio.Pages.Content;
 
@@ -12,13 +13,14 @@ public sealed class SubmitModel(AuthoringApi authoring) : StudioPageModel
     [BindProperty] public string? ChangeSummary { get; set; }
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public string? ChangeClass { get; set; }
+    [BindProperty] public string? PublishAt { get; set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct) => await LoadAsync(slug, ct) ?? Page();
 
     public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
     {
         var submitted = await authoring.SubmitAsync(slug, ChangeSummary ?? "", Reason ?? "",
-            string.IsNullOrEmpty(ChangeClass) ? null : ChangeClass, ct);
+            string.IsNullOrEmpty(ChangeClass) ? null : ChangeClass, ct, GoLiveInput.ToApi(PublishAt));
         var failed = await LoadAsync(slug, ct);
         if (failed is not null) return failed;
         if (!submitted.Ok) return ProblemPage(submitted.Problem!);

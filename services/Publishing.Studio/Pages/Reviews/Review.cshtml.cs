@@ -11,6 +11,12 @@ public sealed class ReviewModel(ReviewApi reviews, AuthoringApi authoring) : Stu
     /// <summary>The revisions to render and the changed lists whole; null when Authoring could not give them.</summary>
     public ReviewContext? Context { get; private set; }
 
+    /// <summary>When the revision goes live: "Approved, goes live at ..." once scheduled, the embargo asked for while pending; null when on approval.</summary>
+    public string? GoLive { get; private set; }
+
+    /// <summary>The go-live time its editor asked for when submitting, if any.</summary>
+    private DateTimeOffset? _embargo;
+
     /// <summary>Why <see cref="Context"/> is missing.</summary>
     public ApiProblem? ContextProblem { get; private set; }
 
@@ -45,8 +51,11 @@ public sealed class ReviewModel(ReviewApi reviews, AuthoringApi authoring) : Stu
         var result = await reviews.ApproveAsync(id, Comment, ReferencesChecked, ct);
         if (!result.Ok) return await Reload(id, result.Problem!, ct);
         var r = result.Value!;
+        await LoadAsync(id, ct);
         Flash = r.Status == "approved"
-            ? "Approved. That was the last approval needed: the revision is being published."
+            ? _embargo is { } at && at > DateTimeOffset.UtcNow
+                ? $"Approved. That was the last approval needed: the revision goes live at {Display.Time(at)}, not before."
+                : "Approved. That was the last approval needed: the revision is being published."
             : $"Approved. {r.Remaining} more {(r.Remaining == 1 ? "approval is" : "approvals are")} needed from a different qualified reviewer.";
         return RedirectToPage(new { id });
     }
@@ -71,6 +80,11 @@ public sealed class ReviewModel(ReviewApi reviews, AuthoringApi authoring) : Stu
         if (!review.Ok) return ProblemPage(review.Problem!);
         Review = review.Value;
         (Context, ContextProblem) = await ReviewContext.LoadAsync(authoring, Review!, ct);
+        _embargo = (await authoring.SubmissionAsync(Review!.Slug, id, ct)).Value?.PublishAt;
+        var item = await authoring.GetAsync(Review.Slug, ct);
+        GoLive = item.Value is { Status: "scheduled" } scheduled && scheduled.OpenReviewId == id
+            ? Display.GoesLive(scheduled.PublishAt)
+            : _embargo is { } at && Review.Status == "pending" ? $"At {Display.Time(at)} once approved (an embargo), not before" : null;
         return null;
     }
 }
