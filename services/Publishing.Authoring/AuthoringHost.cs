@@ -2,6 +2,7 @@ using MassTransit;
 using Publishing.Authoring.Content;
 using Publishing.Authoring.Data;
 using Publishing.Authoring.Internal;
+using Publishing.Authoring.Previews;
 using Publishing.Authoring.ReviewOutcomes;
 using Publishing.Authoring.Seed;
 using Publishing.Messaging.Bus;
@@ -52,6 +53,7 @@ public static class AuthoringHost
     public static IEndpointRouteBuilder MapAuthoring(this IEndpointRouteBuilder app)
     {
         app.MapContentEndpoints();
+        app.MapPreviewEndpoints();
         app.MapInternalEndpoints();
         return app;
     }
