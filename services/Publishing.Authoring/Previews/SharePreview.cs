@@ -43,7 +43,9 @@ public static class SharePreview
             return Problems.Conflict($"Revision {revision} was withdrawn; it cannot be shared.");
 
         var user = CurrentUser.From(principal);
+        // Whole seconds: what the answer says is exactly what is stored (and compared) later.
         var now = clock.GetUtcNow();
+        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond));
         var token = PreviewTokens.New();
         var link = new PreviewLink
         {
