@@ -115,6 +115,7 @@ public sealed class RestoreAndPreviewTests(StudioFixture studio)
         Assert.Equal("", await reader.HorizontalOverflowAsync());
         problems.AddRange(await reader.AxeProblemsAsync("preview-phone"));
         await studio.ScreenshotAsync(reader, "preview-page-phone");
+        await WindowDocShotAsync(reader, "preview-page-phone.png");
 
         // Nothing public heard of it.
         Assert.Equal(HttpStatusCode.NotFound, (await studio.Host.Http.GetAsync($"/api/published/{slug}")).StatusCode);
