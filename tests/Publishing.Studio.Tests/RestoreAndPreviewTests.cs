@@ -47,7 +47,7 @@ public sealed class RestoreAndPreviewTests(StudioFixture studio)
         await Expect(editor.GetByTestId("computed-class")).ToHaveTextAsync("Clinical");
         await Expect(editor.Locator("#submit-diff")).ToContainTextAsync(OldMechanism);
         problems.AddRange(await editor.AxeProblemsAsync("submit-after-restore"));
-        await studio.ScreenshotAsync(editor, "restore-submit-desktop");
+        await studio.DocScreenshotAsync(editor.Locator("main"), "restore-submit-desktop.png");
 
         await editor.SetViewportSizeAsync(PageChecks.Phone.Width, PageChecks.Phone.Height);
         await editor.GotoAsync($"/Content/History/{slug}?restore=2");
