@@ -76,8 +76,15 @@ public sealed class RestoreAndPreviewTests(StudioFixture studio)
         const string slug = "previewinib";
         var setup = new ContentSetup(studio);
         await setup.CreateAsync(slug, "drug", "Previewinib (Peekova)", ContentSetup.Drug("previewinib", "Peekova"));
-        await setup.SubmitAsync(slug);
+        var reviewId = await setup.SubmitAsync(slug);
         var problems = new List<string>();
+
+        // A reviewer reaches the same page from the review.
+        var reviewer = await studio.SignInAsync("Aisha Rahman");
+        await reviewer.GotoAsync($"/Reviews/Review/{reviewId}");
+        await reviewer.GetByTestId("share-preview-link").ClickAsync();
+        await Expect(reviewer).ToHaveURLAsync(new Regex($"/Content/Previews/{slug}$"));
+        await Expect(reviewer.GetByTestId("share-preview")).ToBeVisibleAsync();
 
         var editor = await studio.SignInAsync("Eve Marsh");
         await editor.GotoAsync($"/Content/Edit/{slug}");
