@@ -3,6 +3,7 @@ using Publishing.Authoring.Content;
 using Publishing.Authoring.Data;
 using Publishing.Authoring.GoLive;
 using Publishing.Authoring.Internal;
+using Publishing.Authoring.Previews;
 using Publishing.Authoring.ReviewOutcomes;
 using Publishing.Authoring.Seed;
 using Publishing.Messaging.Bus;
@@ -59,6 +60,7 @@ public static class AuthoringHost
     public static IEndpointRouteBuilder MapAuthoring(this IEndpointRouteBuilder app)
     {
         app.MapContentEndpoints();
+        app.MapPreviewEndpoints();
         app.MapInternalEndpoints();
         return app;
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.FileProviders;
 using Publishing.Messaging.Database;
 using Publishing.ServiceDefaults;
+using Publishing.ServiceDefaults.Hosting;
 using Publishing.Studio.Api;
 using Publishing.Studio.Auth;
 using Publishing.Studio.Data;
@@ -36,6 +37,8 @@ public static class StudioHost
         builder.AddStudioKeyRing();
         builder.Services.AddHttpContextAccessor();
         builder.AddStudioAuth();
+        // Preview links are addressed from PublicBaseUrl (sign-in with a provider has already read it).
+        if (builder.Services.All(d => d.ServiceType != typeof(PublicOrigin))) PublicOrigin.AddPublicOrigin(builder);
         builder.Services.AddStudioApis();
         builder.Services.AddSingleton<Forms.MarkdownRenderer>();
         builder.Services.AddScoped<Presence.EditorPresence>();
@@ -48,6 +51,7 @@ public static class StudioHost
                 o.Conventions.AllowAnonymousToPage("/SignIn");
                 o.Conventions.AllowAnonymousToPage("/AccessDenied");
                 o.Conventions.AllowAnonymousToPage("/Published");
+                o.Conventions.AllowAnonymousToPage("/Preview");
                 o.Conventions.AuthorizeFolder("/Reviews", StudioAuth.ReviewerPolicy);
                 o.Conventions.AuthorizeFolder("/Admin", StudioAuth.AdminPolicy);
                 o.Conventions.AuthorizePage("/Content/Withdraw", StudioAuth.ReviewerPolicy);

@@ -39,7 +39,8 @@ public static class SecurityHeaders
                 var headers = http.Response.Headers;
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
-                headers["Referrer-Policy"] = "same-origin";
+                // An endpoint may have asked for a stricter one (a preview link's page sends none at all).
+                if (!headers.ContainsKey("Referrer-Policy")) headers["Referrer-Policy"] = "same-origin";
                 var html = http.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true;
                 headers.ContentSecurityPolicy = html ? pagePolicy.Value : SecurityHeadersOptions.ApiPolicy;
                 return Task.CompletedTask;

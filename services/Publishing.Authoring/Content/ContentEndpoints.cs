@@ -17,6 +17,7 @@ public static class ContentEndpoints
         content.MapPost("/{slug}/submissions/{id:guid}/recall", RecallSubmission.Handle).RequireAuthorization(Policies.Editor);
         content.MapGet("/{slug}/revisions", ListRevisions.Handle).RequireAuthorization(Policies.Staff);
         content.MapGet("/{slug}/revisions/{number:int}", GetRevision.Handle).RequireAuthorization(Policies.Staff);
+        content.MapPost("/{slug}/revisions/{number:int}/restore", RestoreRevision.Handle).RequireAuthorization(Policies.Editor);
         content.MapGet("/{slug}/diff", GetDiff.Handle).RequireAuthorization(Policies.Staff);
         content.MapPost("/{slug}/withdrawal", WithdrawContent.Handle).RequireAuthorization(Policies.ReviewerOrAdmin);
         content.MapGet("/{slug}/audit", GetAuditTrail.Handle).RequireAuthorization(Policies.Staff);

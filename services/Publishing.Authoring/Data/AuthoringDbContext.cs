@@ -14,6 +14,7 @@ public class AuthoringDbContext : ServiceDbContext
     public DbSet<ContentRevision> Revisions => Set<ContentRevision>();
     public DbSet<Submission> Submissions => Set<Submission>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+    public DbSet<PreviewLink> PreviewLinks => Set<PreviewLink>();
 
     // Revisions and the audit trail are history: once written they are never changed or removed.
     // The database enforces it too (triggers in the Initial migrations, one per provider).
@@ -72,6 +73,17 @@ public class AuthoringDbContext : ServiceDbContext
             e.ToTable("AuditTrail");
             e.HasIndex(a => new { a.ContentId, a.Id });
             e.Property(a => a.Action).HasMaxLength(50);
+        });
+        model.Entity<PreviewLink>(e =>
+        {
+            e.HasIndex(l => l.TokenHash).IsUnique();
+            e.HasIndex(l => new { l.ContentId, l.CreatedAt });
+            e.Property(l => l.TokenHash).HasMaxLength(64);
+            e.Property(l => l.CreatedById).HasMaxLength(200);
+            e.Property(l => l.CreatedByName).HasMaxLength(200);
+            e.Property(l => l.RevokedByName).HasMaxLength(200);
+            // A link belongs to its item for good, as its history does.
+            e.HasOne<ContentItem>().WithMany().HasForeignKey(l => l.ContentId).OnDelete(DeleteBehavior.Restrict);
         });
     }
 }

@@ -56,6 +56,25 @@ public sealed class AuthoringApi(HttpClient http) : ApiClient(http, "Authoring")
     public Task<ApiResult<ContentDiff>> DiffAsync(string slug, int? from, int? to, CancellationToken ct) =>
         GetAsync<ContentDiff>($"api/content/{Uri.EscapeDataString(slug)}/diff" + Query(("from", from?.ToString()), ("to", to?.ToString())), ct);
 
+    /// <summary>Makes revision <paramref name="number"/>'s content a new revision; <paramref name="baseRevision"/> (the latest) goes in If-Match.</summary>
+    public Task<ApiResult<SaveResult>> RestoreAsync(string slug, int number, int baseRevision, CancellationToken ct) =>
+        SendAsync<SaveResult>(HttpMethod.Post, $"api/content/{Uri.EscapeDataString(slug)}/revisions/{number}/restore", null,
+            r => r.Headers.TryAddWithoutValidation(HeaderNames.IfMatch, $"\"{baseRevision}\""), ct);
+
+    /// <summary>A read-only link to the revision in review (else the latest approved) for <paramref name="expiresIn"/> (ISO 8601).</summary>
+    public Task<ApiResult<SharedPreview>> SharePreviewAsync(string slug, string expiresIn, CancellationToken ct) =>
+        PostAsync<SharedPreview>($"api/content/{Uri.EscapeDataString(slug)}/previews", new { expiresIn }, ct);
+
+    public Task<ApiResult<List<PreviewLink>>> PreviewLinksAsync(string slug, CancellationToken ct) =>
+        GetAsync<List<PreviewLink>>($"api/content/{Uri.EscapeDataString(slug)}/previews", ct);
+
+    public Task<ApiResult<NoBody>> RevokePreviewAsync(string slug, Guid id, CancellationToken ct) =>
+        SendAsync<NoBody>(HttpMethod.Delete, $"api/content/{Uri.EscapeDataString(slug)}/previews/{id}", null, null, ct);
+
+    /// <summary>The anonymous read of a preview link (404 unknown, 410 ended, with a problem saying why).</summary>
+    public Task<ApiResult<JsonElement>> PreviewAsync(string token, CancellationToken ct) =>
+        GetAsync<JsonElement>($"api/previews/{Uri.EscapeDataString(token)}", ct);
+
     /// <summary>Withdraws the published revision; the API refuses it (422) unless <paramref name="confirmTitle"/> is its title.</summary>
     public Task<ApiResult<NoBody>> WithdrawAsync(string slug, string reason, string confirmTitle, CancellationToken ct) =>
         PostAsync<NoBody>($"api/content/{Uri.EscapeDataString(slug)}/withdrawal", new { reason, confirmTitle }, ct);

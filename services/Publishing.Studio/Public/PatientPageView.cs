@@ -22,6 +22,9 @@ public sealed record PatientPageView(string Type, string Title, JsonElement Fiel
     /// <summary>The published copy's dates, revision and sign-offs; null in a preview.</summary>
     public PublishedContent? Published { get; init; }
 
+    /// <summary>A revision shown through a preview link: not published, so its sign-offs may be incomplete.</summary>
+    public bool IsPreview { get; init; }
+
     public static PatientPageView From(PublishedContent doc) => new(doc.Type, doc.Title, doc.Fields) { Published = doc };
 
     public string Id(string name) => $"{IdPrefix}-{name}";

@@ -169,6 +169,56 @@ namespace Publishing.Authoring.Migrations.SqlServer
                     b.ToTable("Revisions");
                 });
 
+            modelBuilder.Entity("Publishing.Authoring.Data.PreviewLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ContentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RevokedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("ContentId", "CreatedAt");
+
+                    b.ToTable("PreviewLinks");
+                });
+
             modelBuilder.Entity("Publishing.Authoring.Data.Submission", b =>
                 {
                     b.Property<Guid>("Id")
@@ -315,6 +365,15 @@ namespace Publishing.Authoring.Migrations.SqlServer
                 {
                     b.HasOne("Publishing.Authoring.Data.ContentItem", null)
                         .WithMany("Revisions")
+                        .HasForeignKey("ContentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Publishing.Authoring.Data.PreviewLink", b =>
+                {
+                    b.HasOne("Publishing.Authoring.Data.ContentItem", null)
+                        .WithMany()
                         .HasForeignKey("ContentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
