@@ -2,6 +2,7 @@ using MassTransit;
 using Publishing.Authoring.Content;
 using Publishing.Authoring.Data;
 using Publishing.Authoring.Internal;
+using Publishing.Authoring.Releases;
 using Publishing.Authoring.ReviewOutcomes;
 using Publishing.Authoring.Seed;
 using Publishing.Messaging.Bus;
@@ -35,6 +36,11 @@ public static class AuthoringHost
     {
         builder.AddServiceDatabase<AuthoringDbContext, AuthoringSqlServerDbContext>("Authoring").WithOutbox();
         builder.Services.AddScoped<Publication>();
+        builder.Services.AddScoped<GoLiveDecision>();
+        builder.Services.AddScoped<ReleaseGoLive>();
+        builder.Services.AddSingleton<ReleaseSchedulerSignal>();
+        builder.Services.AddOptions<ReleaseSchedulerOptions>().BindConfiguration("Authoring:Releases");
+        builder.Services.AddHostedService<ReleaseScheduler>();
         builder.Services.AddOptions<ReviewPolicyOptions>().BindConfiguration("Authoring:Review");
         builder.Services.AddOptions<SampleContentOptions>().BindConfiguration("Seed");
         builder.Services.AddHostedService<SampleContentSeeder>();
@@ -52,6 +58,7 @@ public static class AuthoringHost
     public static IEndpointRouteBuilder MapAuthoring(this IEndpointRouteBuilder app)
     {
         app.MapContentEndpoints();
+        app.MapReleaseEndpoints();
         app.MapInternalEndpoints();
         return app;
     }

@@ -16,7 +16,7 @@ public sealed record ContentSummary(
 public static class ListContent
 {
     private static readonly HashSet<string> Statuses =
-        [ContentStatus.Draft, ContentStatus.InReview, ContentStatus.Published, ContentStatus.ChangesRequested, ContentStatus.Withdrawn];
+        [ContentStatus.Draft, ContentStatus.InReview, ContentStatus.Approved, ContentStatus.Published, ContentStatus.ChangesRequested, ContentStatus.Withdrawn];
 
     public static async Task<Results<Ok<List<ContentSummary>>, ProblemHttpResult>> Handle(
         string? status, string? type, AuthoringDbContext db, CancellationToken ct)

@@ -56,6 +56,8 @@ public static class UpdateContent
         if (!merging && item.CurrentRevision != expected) return Stale(item.CurrentRevision);
         if (item.Status == ContentStatus.InReview)
             return Problems.Conflict("The item is in review; recall the submission or wait for the review to end before editing it.");
+        if (item.Status == ContentStatus.Approved)
+            return Problems.Conflict("The item is approved and waits for its release; recall the submission before editing it.");
         if (expected < 1 || expected > item.CurrentRevision)
             return Problems.Status(StatusCodes.Status412PreconditionFailed, "Precondition Failed",
                 $"'{slug}' has no revision {expected}; send the ETag of the revision you edited (1 to {item.CurrentRevision}).");

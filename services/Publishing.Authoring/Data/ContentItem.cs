@@ -4,6 +4,9 @@ public static class ContentStatus
 {
     public const string Draft = "draft";
     public const string InReview = "in-review";
+
+    /// <summary>Every approval given, not live: held by the open release it is a member of.</summary>
+    public const string Approved = "approved";
     public const string Published = "published";
     public const string ChangesRequested = "changes-requested";
     public const string Withdrawn = "withdrawn";
@@ -40,6 +43,9 @@ public sealed class ContentItem
     public DateTimeOffset? WithdrawnAt { get; set; }
 
     public string? WithdrawalReason { get; set; }
+
+    /// <summary>The not-yet-live release the item is a member of; an item is in at most one.</summary>
+    public Guid? ReleaseId { get; set; }
 
     public List<ContentRevision> Revisions { get; set; } = [];
 }

@@ -6,9 +6,9 @@ using Publishing.Messaging.Inbox;
 
 namespace Publishing.Authoring.ReviewOutcomes;
 
-/// <summary>Publishes a revision once Review reports every approval it needs.</summary>
+/// <summary>Publishes (or holds for its release) a revision once Review reports every approval it needs.</summary>
 public sealed class PublishApprovedRevisionConsumer(
-    AuthoringDbContext db, Publication publication, TimeProvider clock, ILogger<PublishApprovedRevisionConsumer> log)
+    AuthoringDbContext db, GoLiveDecision decision, TimeProvider clock, ILogger<PublishApprovedRevisionConsumer> log)
     : InboxConsumer<AuthoringDbContext>(db, log), IConsumer<ReviewApproved>
 {
     public Task Consume(ConsumeContext<ReviewApproved> context) => Once(context, async ct =>
@@ -24,6 +24,6 @@ public sealed class PublishApprovedRevisionConsumer(
         }
 
         var revision = await Db.Revisions.SingleAsync(r => r.ContentId == item.Id && r.Number == submission.Revision, ct);
-        publication.Publish(Db, item, revision, submission, approved.Approvals, clock.GetUtcNow());
+        decision.Approved(Db, item, revision, submission, approved.Approvals, clock.GetUtcNow());
     });
 }
