@@ -40,7 +40,8 @@ public static class AuthoringHost
         builder.Services.AddScoped<ReleaseGoLive>();
         builder.Services.AddSingleton<ReleaseSchedulerSignal>();
         builder.Services.AddOptions<ReleaseSchedulerOptions>().BindConfiguration("Authoring:Releases");
-        builder.Services.AddHostedService<ReleaseScheduler>();
+        builder.Services.AddSingleton<ReleaseScheduler>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ReleaseScheduler>());
         builder.Services.AddOptions<ReviewPolicyOptions>().BindConfiguration("Authoring:Review");
         builder.Services.AddOptions<SampleContentOptions>().BindConfiguration("Seed");
         builder.Services.AddHostedService<SampleContentSeeder>();

@@ -54,7 +54,7 @@ public static class ReleaseCheck
         if (item.WithdrawnAt > member.AddedAt)
             return ("withdrawn-meanwhile",
                 $"Withdrawn outside the release on {item.WithdrawnAt:u}; remove it, or remove and add it again to publish it anyway.");
-        if (item.OpenReviewId != submission.Id && submission.Status is SubmissionStatus.Pending or SubmissionStatus.Approved)
+        if (item.OpenReviewId is { } open && open != submission.Id)
             return ("replaced", $"A newer submission (revision {item.CurrentRevision}) replaced revision {member.Revision}; remove it and add it again.");
         return submission.Status switch
         {
