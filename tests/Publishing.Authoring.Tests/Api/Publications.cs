@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Publishing.Authoring.Data;
 using Publishing.Contracts;
+using Publishing.Testing;
 using Xunit;
 
 namespace Publishing.Authoring.Tests.Api;
@@ -9,7 +11,7 @@ namespace Publishing.Authoring.Tests.Api;
 public static class Publications
 {
     /// <summary>A published sample under a fresh slug, so the next change is classified against it.</summary>
-    public static async Task<(ContentClient Editor, string Slug, JsonObject Request)> PublishedAsync(this AuthoringApi api, string sample)
+    public static async Task<(ContentClient Editor, string Slug, JsonObject Request)> PublishedAsync(this ServiceApiFactory<Program, AuthoringDbContext> api, string sample)
     {
         var editor = new ContentClient(await api.ClientAsAsync("editor-1", "editor"));
         var slug = $"{sample}-{Guid.NewGuid().ToString("N")[..8]}";
@@ -22,7 +24,7 @@ public static class Publications
     }
 
     /// <summary>Sends the approvals <paramref name="submitted"/> needs, from two invented qualified reviewers.</summary>
-    public static async Task ApproveAsync(this AuthoringApi api, JsonElement submitted, string slug, int revision)
+    public static async Task ApproveAsync(this ServiceApiFactory<Program, AuthoringDbContext> api, JsonElement submitted, string slug, int revision)
     {
         var approvals = new List<Approval>
         {

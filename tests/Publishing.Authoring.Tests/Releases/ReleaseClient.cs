@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Publishing.Authoring.Tests.Api;
+using Publishing.Authoring.Data;
 using Publishing.Contracts;
+using Publishing.Testing;
 using Xunit;
 
 namespace Publishing.Authoring.Tests.Releases;
@@ -38,7 +40,7 @@ public static class ReleaseClient
         editor.PostAsync($"/api/releases/{release}/go-live", null);
 
     /// <summary>A new item in review (revision 1), and what its submission answered.</summary>
-    public static async Task<(ContentClient Editor, string Slug, JsonElement Submitted)> InReviewAsync(this AuthoringApi api, string sample)
+    public static async Task<(ContentClient Editor, string Slug, JsonElement Submitted)> InReviewAsync(this ServiceApiFactory<Program, AuthoringDbContext> api, string sample)
     {
         var editor = new ContentClient(await api.ClientAsAsync("editor-1", "editor"));
         var slug = $"{sample}-{Guid.NewGuid().ToString("N")[..8]}";
@@ -47,7 +49,7 @@ public static class ReleaseClient
     }
 
     /// <summary>A published item with a change in review (revision 2).</summary>
-    public static async Task<(ContentClient Editor, string Slug, JsonElement Submitted)> PublishedWithChangeAsync(this AuthoringApi api, string sample)
+    public static async Task<(ContentClient Editor, string Slug, JsonElement Submitted)> PublishedWithChangeAsync(this ServiceApiFactory<Program, AuthoringDbContext> api, string sample)
     {
         var (editor, slug, request) = await api.PublishedAsync(sample);
         var update = Samples.UpdateRequest(request);
@@ -56,10 +58,10 @@ public static class ReleaseClient
         return (editor, slug, await editor.SubmitOkAsync(slug, reason: "editorial"));
     }
 
-    public static async Task<List<ContentPublished>> PublishedEventsAsync(this AuthoringApi api, string slug) =>
+    public static async Task<List<ContentPublished>> PublishedEventsAsync(this ServiceApiFactory<Program, AuthoringDbContext> api, string slug) =>
         (await api.EventsAsync<ContentPublished>()).Where(e => e.Slug == slug).ToList();
 
-    public static async Task<List<ReleasePublished>> ReleaseEventsAsync(this AuthoringApi api, Guid release) =>
+    public static async Task<List<ReleasePublished>> ReleaseEventsAsync(this ServiceApiFactory<Program, AuthoringDbContext> api, Guid release) =>
         (await api.EventsAsync<ReleasePublished>()).Where(e => e.ReleaseId == release).ToList();
 
     public static string State(this JsonElement view, string slug) =>
