@@ -8,7 +8,7 @@ public static class Vocabulary
     public static readonly (string, string)[] Types = [("drug", "Drug entry"), ("article", "Article")];
 
     public static readonly (string, string)[] Statuses =
-        [("draft", "Draft"), ("in-review", "In review"), ("changes-requested", "Changes requested"), ("published", "Published"), ("withdrawn", "Withdrawn")];
+        [("draft", "Draft"), ("in-review", "In review"), ("approved", "Approved, waiting for its release"), ("changes-requested", "Changes requested"), ("published", "Published"), ("withdrawn", "Withdrawn")];
 
     public static readonly (string, string)[] Bodies =
         [("MHRA", "MHRA"), ("EMA", "EMA"), ("FDA", "FDA"), ("NICE", "NICE"), ("SMC", "SMC"), ("AWMSG", "AWMSG"), ("CDF", "CDF")];
