@@ -4,6 +4,7 @@ using Publishing.Authoring.Data;
 using Publishing.Authoring.GoLive;
 using Publishing.Authoring.Internal;
 using Publishing.Authoring.Previews;
+using Publishing.Authoring.Releases;
 using Publishing.Authoring.ReviewOutcomes;
 using Publishing.Authoring.Seed;
 using Publishing.Messaging.Bus;
@@ -43,6 +44,11 @@ public static class AuthoringHost
         builder.Services.AddSingleton(sp => new ContextInterceptor<AuthoringDbContext>(new ScheduleWakeInterceptor(sp.GetRequiredService<ScheduleSignal>())));
         builder.Services.AddSingleton<ScheduledPublisher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ScheduledPublisher>());
+        builder.Services.AddScoped<ReleaseGoLive>();
+        builder.Services.AddSingleton<ReleaseSchedulerSignal>();
+        builder.Services.AddOptions<ReleaseSchedulerOptions>().BindConfiguration("Authoring:Releases");
+        builder.Services.AddSingleton<ReleaseScheduler>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ReleaseScheduler>());
         builder.Services.AddOptions<ReviewPolicyOptions>().BindConfiguration("Authoring:Review");
         builder.Services.AddOptions<SampleContentOptions>().BindConfiguration("Seed");
         builder.Services.AddHostedService<SampleContentSeeder>();
@@ -61,6 +67,7 @@ public static class AuthoringHost
     {
         app.MapContentEndpoints();
         app.MapPreviewEndpoints();
+        app.MapReleaseEndpoints();
         app.MapInternalEndpoints();
         return app;
     }

@@ -64,6 +64,7 @@ public static class SearchIndexingHost
         bus.AddConsumer<IndexPublishedContentConsumer>();
         bus.AddConsumer<RemoveWithdrawnContentConsumer>();
         bus.AddConsumer<RecordReviewConfirmedConsumer>();
+        bus.AddConsumer<ApplyReleaseConsumer>();
         return bus;
     }
 

@@ -23,24 +23,24 @@ public sealed class ReviewFlowTests(RabbitMqFixture rabbit) : IDisposable
 {
     private readonly TempDirectory _data = new();
 
-    private static JsonObject Sample(string slug) =>
+    internal static JsonObject Sample(string slug) =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Seed", $"{slug}.json")))!.AsObject();
 
-    private static async Task<HttpResponseMessage> Approve(HttpClient reviewer, Guid reviewId) =>
+    internal static async Task<HttpResponseMessage> Approve(HttpClient reviewer, Guid reviewId) =>
         await reviewer.PostAsJsonAsync($"/api/reviews/{reviewId}/approvals", new { comment = "Checked", referencesChecked = true });
 
-    private static async Task<Guid> Submit(HttpClient editor, string slug, string reason = "new-evidence")
+    internal static async Task<Guid> Submit(HttpClient editor, string slug, string reason = "new-evidence")
     {
         var response = await editor.PostAsJsonAsync($"/api/content/{slug}/submissions", new { changeSummary = "Update", reason });
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reviewId").GetGuid();
     }
 
-    private static Task WaitForReview(HttpClient reviewer, Guid reviewId) =>
+    internal static Task WaitForReview(HttpClient reviewer, Guid reviewId) =>
         Eventually.Until(async () => (await reviewer.GetAsync($"/api/reviews/{reviewId}")).StatusCode == HttpStatusCode.OK,
             what: "the review to reach the Review service");
 
-    private static Task<JsonElement> WaitForStatus(HttpClient editor, string slug, string status) =>
+    internal static Task<JsonElement> WaitForStatus(HttpClient editor, string slug, string status) =>
         Eventually.Until(() => editor.GetFromJsonAsync<JsonElement>($"/api/content/{slug}"),
             c => c.GetProperty("status").GetString() == status, what: $"{slug} to be {status}");
 

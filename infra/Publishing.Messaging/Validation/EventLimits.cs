@@ -20,4 +20,6 @@ public static class EventLimits
     public const int FieldValue = 200_000; // a field's JSON text: a body of 100,000 characters, escaped
     public const int FieldChanges = 10_000;
     public const int WordChanges = 100_000; // the runs of a word-level diff of one field
+    public const int ReleaseName = 200;
+    public const int ReleaseMembers = 100; // what one release may hold (Authoring refuses more)
 }

@@ -12,7 +12,8 @@ namespace Publishing.Authoring.Content;
 /// <summary>
 /// An editor takes a submission back before its review ends, to edit the item again: the item is a
 /// draft, the trail says who recalled it, and Review closes the task (<see cref="SubmissionRecalled"/>).
-/// An approval that arrives afterwards publishes nothing, as for any review that is no longer open.
+/// An approval that arrives afterwards publishes nothing, as for any review that is no longer open. A
+/// release it was a member of reports the member as recalled at its check.
 /// </summary>
 public static class RecallSubmission
 {
@@ -23,7 +24,10 @@ public static class RecallSubmission
         if (item is null) return problem!;
         var submission = await db.Submissions.SingleOrDefaultAsync(s => s.Id == id && s.ContentId == item.Id, ct);
         if (submission is null) return Problems.NotFound($"'{slug}' has no submission '{id}'.");
-        if (item.Status != ContentStatus.InReview || item.OpenReviewId != id || submission.Status != SubmissionStatus.Pending)
+        // An approved submission held for its release can be taken back too: it is not live yet.
+        var open = (item.Status == ContentStatus.InReview && submission.Status == SubmissionStatus.Pending)
+            || (item.Status == ContentStatus.Approved && submission.Status == SubmissionStatus.Approved);
+        if (!open || item.OpenReviewId != id)
             return Problems.Conflict($"This submission is no longer in review ({submission.Status}); there is nothing to recall.");
 
         var user = CurrentUser.From(principal);

@@ -60,6 +60,8 @@ public static class UpdateContent
         if (item.Status == ContentStatus.Scheduled)
             return Problems.Conflict(
                 $"The approved revision goes live at {GoLiveTime.Format(item.PublishAt!.Value)}; cancel its go-live time before editing it.");
+        if (item.Status == ContentStatus.Approved && item.ReleaseId is not null)
+            return Problems.Conflict("The item is approved and waits for its release; recall the submission before editing it.");
         if (expected < 1 || expected > item.CurrentRevision)
             return Problems.Status(StatusCodes.Status412PreconditionFailed, "Precondition Failed",
                 $"'{slug}' has no revision {expected}; send the ETag of the revision you edited (1 to {item.CurrentRevision}).");

@@ -5,8 +5,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Publishing.Authoring.Data;
 using Publishing.Authoring.GoLive;
-using Publishing.Contracts;
-using Publishing.Messaging.Outbox;
 using Publishing.ServiceDefaults.Auth;
 using Publishing.ServiceDefaults.Validation;
 
@@ -52,23 +50,14 @@ public static class WithdrawContent
                 : "This item is already withdrawn.");
 
         var title = await db.Revisions.Where(r => r.ContentId == item.Id && r.Number == revision).Select(r => r.Title).SingleAsync(ct);
-        if (request.ConfirmTitle is { } typed && !SameTitle(typed, title))
+        if (request.ConfirmTitle is { } typed && !Withdrawal.SameTitle(typed, title))
             return Problems.Invalid("confirmTitle",
                 $"Type the published title, {title}, to confirm; nothing was withdrawn.", StatusCodes.Status422UnprocessableEntity);
 
         var user = CurrentUser.From(principal);
         var now = clock.GetUtcNow();
         var reason = request.Reason.Trim();
-        item.PublishedRevision = null;
-        item.WithdrawnAt = now;
-        item.WithdrawalReason = reason;
-        // A newer revision in review or approved stays so; one scheduled loses its time, so nothing
-        // goes live again by itself after a safety withdrawal: an editor decides deliberately.
-        if (item.Status == ContentStatus.Scheduled)
-            GoLiveSchedule.Cancel(db, item, item.CurrentRevision, user.Id, user.Name, "Withdrawal of the live revision.", now);
-        else if (item.Status is not (ContentStatus.InReview or ContentStatus.Approved)) item.Status = ContentStatus.Withdrawn;
-        db.Record(item, revision, "withdrawn", user, reason, now);
-        db.AddOutboxMessage(new ContentWithdrawn(item.Id, item.Slug, revision, now, item.Type, title, reason, user.Id, user.Name), now);
+        Withdrawal.Withdraw(db, item, revision, title, reason, user.Id, user.Name, now);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -79,10 +68,4 @@ public static class WithdrawContent
         }
         return TypedResults.Accepted($"/api/published/{item.Slug}", new WithdrawResponse(item.Slug, revision, now));
     }
-
-    /// <summary>Equal apart from case and runs of spaces: the check is for the right item, not for typing.</summary>
-    private static bool SameTitle(string typed, string title) =>
-        string.Equals(Words(typed), Words(title), StringComparison.OrdinalIgnoreCase);
-
-    private static string Words(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

@@ -15,6 +15,8 @@ public class AuthoringDbContext : ServiceDbContext
     public DbSet<Submission> Submissions => Set<Submission>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
     public DbSet<PreviewLink> PreviewLinks => Set<PreviewLink>();
+    public DbSet<Release> Releases => Set<Release>();
+    public DbSet<ReleaseMember> ReleaseMembers => Set<ReleaseMember>();
 
     // Revisions and the audit trail are history: once written they are never changed or removed.
     // The database enforces it too (triggers in the Initial migrations, one per provider).
@@ -53,6 +55,8 @@ public class AuthoringDbContext : ServiceDbContext
             e.Property(c => c.PublishAt).IsConcurrencyToken();
             // The scheduled-publication worker's query: what is due, oldest first.
             e.HasIndex(c => new { c.Status, c.PublishAt });
+            // Two releases adding the same item at once: one wins, the other sees the item taken.
+            e.Property(c => c.ReleaseId).IsConcurrencyToken();
             // Restrict: history never goes with its item (and SQL Server refuses INSTEAD OF triggers under a cascade).
             e.HasMany(c => c.Revisions).WithOne().HasForeignKey(r => r.ContentId).OnDelete(DeleteBehavior.Restrict);
         });
@@ -67,6 +71,20 @@ public class AuthoringDbContext : ServiceDbContext
             e.Property(s => s.ChangeClass).HasMaxLength(20);
             e.Property(s => s.Reason).HasMaxLength(30);
             e.Property(s => s.Status).HasMaxLength(30);
+        });
+        model.Entity<Release>(e =>
+        {
+            e.Property(r => r.Name).HasMaxLength(200);
+            e.Property(r => r.Status).HasMaxLength(20);
+            e.Property(r => r.Version).IsConcurrencyToken();
+            e.HasIndex(r => new { r.Status, r.GoLiveAt }); // the scheduler's query
+            e.HasMany(r => r.Members).WithOne().HasForeignKey(m => m.ReleaseId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<ReleaseMember>(e =>
+        {
+            e.HasKey(m => new { m.ReleaseId, m.ContentId });
+            e.Property(m => m.Slug).HasMaxLength(100);
+            e.Property(m => m.Kind).HasMaxLength(20);
         });
         model.Entity<AuditEntry>(e =>
         {

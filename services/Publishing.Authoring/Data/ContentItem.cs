@@ -4,11 +4,15 @@ public static class ContentStatus
 {
     public const string Draft = "draft";
     public const string InReview = "in-review";
+
     public const string Published = "published";
     public const string ChangesRequested = "changes-requested";
     public const string Withdrawn = "withdrawn";
 
-    /// <summary>Every approval is given and nothing of it is live yet; nothing is scheduled either.</summary>
+    /// <summary>
+    /// Every approval is given and nothing of it is live yet, nothing scheduled either: held by the
+    /// release it is a member of (<see cref="ContentItem.ReleaseId"/>), or its go-live time was cancelled.
+    /// </summary>
     public const string Approved = "approved";
 
     /// <summary>Approved, and goes live by itself at <see cref="ContentItem.PublishAt"/>.</summary>
@@ -56,6 +60,9 @@ public sealed class ContentItem
     public DateTimeOffset? WithdrawnAt { get; set; }
 
     public string? WithdrawalReason { get; set; }
+
+    /// <summary>The not-yet-live release the item is a member of; an item is in at most one.</summary>
+    public Guid? ReleaseId { get; set; }
 
     public List<ContentRevision> Revisions { get; set; } = [];
 }

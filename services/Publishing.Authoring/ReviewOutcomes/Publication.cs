@@ -8,14 +8,18 @@ using Publishing.Messaging.Outbox;
 
 namespace Publishing.Authoring.ReviewOutcomes;
 
-/// <summary>Makes a reviewed revision the published one and stages <see cref="ContentPublished"/>.</summary>
+/// <summary>
+/// Makes a reviewed revision the published one and stages <see cref="ContentPublished"/>: the one home
+/// of a publication, whether on approval or as a member of a release (which passes its id).
+/// </summary>
 public sealed class Publication(IOptions<ReviewPolicyOptions> policy)
 {
     /// <summary>What the trail says of a sample publication's sign-off, so no one reads it as a clinical review.</summary>
     public const string SampleSignOff = "Sample sign-off: sample data, not a clinical review.";
 
-    public void Publish(AuthoringDbContext db, ContentItem item, ContentRevision revision, Submission submission,
-        IReadOnlyList<Approval> approvals, DateTimeOffset now)
+    /// <returns>The event staged in the outbox, for a release to carry too.</returns>
+    public ContentPublished Publish(AuthoringDbContext db, ContentItem item, ContentRevision revision, Submission submission,
+        IReadOnlyList<Approval> approvals, DateTimeOffset now, Guid? releaseId = null)
     {
         item.PublishedRevision = revision.Number;
         item.Status = ContentStatus.Published;
@@ -36,7 +40,9 @@ public sealed class Publication(IOptions<ReviewPolicyOptions> policy)
         submission.Approvals = JsonSerializer.Serialize(approvals, JsonSerializerOptions.Web);
 
         db.Record(item, revision.Number, "published", "system", "Publishing", ApprovedBy(submission, approvals), now);
-        db.AddOutboxMessage(Describe(item, revision, submission, approvals, now), now);
+        var published = Describe(item, revision, submission, approvals, now) with { ReleaseId = releaseId };
+        db.AddOutboxMessage(published, now);
+        return published;
     }
 
     /// <summary>Who signed the revision off, as the trail says it.</summary>

@@ -6,7 +6,7 @@ using Publishing.Messaging.Inbox;
 
 namespace Publishing.Authoring.ReviewOutcomes;
 
-/// <summary>Once Review reports every approval a revision needs, it goes live or is scheduled (<see cref="GoLiveDecision"/>).</summary>
+/// <summary>Once Review reports every approval a revision needs, it goes live, is scheduled or is held for its release (<see cref="GoLiveDecision"/>).</summary>
 public sealed class PublishApprovedRevisionConsumer(
     AuthoringDbContext db, GoLiveDecision goLive, TimeProvider clock, ILogger<PublishApprovedRevisionConsumer> log)
     : InboxConsumer<AuthoringDbContext>(db, log), IConsumer<ReviewApproved>

@@ -9,8 +9,22 @@ namespace Publishing.Notifications.Events;
 public sealed class RecordEventConsumer(NotificationsDbContext db, TimeProvider clock, ILogger<RecordEventConsumer> log)
     : InboxConsumer<NotificationsDbContext>(db, log),
         IConsumer<ContentPublished>, IConsumer<ContentWithdrawn>, IConsumer<ContentReviewConfirmed>,
-        IConsumer<ReviewApproved>, IConsumer<ChangesRequested>, IConsumer<ReviewDue>
+        IConsumer<ReviewApproved>, IConsumer<ChangesRequested>, IConsumer<ReviewDue>, IConsumer<ReleasePublished>
 {
+    /// <summary>A release is recorded as one row per member (type <c>ReleasePublished</c>), in one transaction.</summary>
+    public Task Consume(ConsumeContext<ReleasePublished> context) => Once(context, _ =>
+    {
+        var m = context.Message;
+        var members = m.Published.Select(p => (p.Slug, p.Revision)).Concat(m.Withdrawn.Select(w => (w.Slug, w.Revision)));
+        foreach (var (slug, revision) in members)
+            Db.ReceivedEvents.Add(new ReceivedEvent
+            {
+                MessageId = context.MessageId!.Value, EventType = nameof(ReleasePublished), Slug = slug, Revision = revision,
+                OccurredAt = m.OccurredAt, ReceivedAt = clock.GetUtcNow(),
+            });
+        return Task.CompletedTask;
+    });
+
     public Task Consume(ConsumeContext<ContentPublished> context) =>
         Record(context, context.Message.Slug, context.Message.Revision, context.Message.OccurredAt);
 

@@ -29,7 +29,8 @@ public sealed class EnqueueWebhooksConsumer(
             await RememberAsync(m.Slug, m.Revision, m.ContentType, tags, ct);
             var data = new WebhookData(m.ContentId, m.Slug, m.ContentType, m.Revision, m.Title, m.ChangeClass,
                 m.ChangeSummary, WebhookPayload.PublishedUrl(origin, m.Slug), Tags: tags,
-                LastReviewed: m.LastReviewed, NextReviewDue: m.NextReviewDue, ContentHash: m.ContentHash, Sample: m.Sample ? true : null);
+                LastReviewed: m.LastReviewed, NextReviewDue: m.NextReviewDue, ContentHash: m.ContentHash, Sample: m.Sample ? true : null,
+                ReleaseId: m.ReleaseId);
             return (data, tags);
         });
     }
@@ -40,7 +41,7 @@ public sealed class EnqueueWebhooksConsumer(
         return QueueOnceAsync(context, EventTypes.Withdrawn, m.OccurredAt, safety: true, async ct =>
         {
             var data = new WebhookData(m.ContentId, m.Slug, m.ContentType, m.Revision, m.Title, null, null,
-                WebhookPayload.PublishedUrl(origin, m.Slug), Reason: m.Reason);
+                WebhookPayload.PublishedUrl(origin, m.Slug), Reason: m.Reason, ReleaseId: m.ReleaseId);
             return (data, await TagsOfAsync(m.Slug, ct));
         });
     }

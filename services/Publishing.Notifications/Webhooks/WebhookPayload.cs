@@ -25,7 +25,9 @@ public sealed record WebhookData(
     DateTimeOffset? NextReviewDue = null,
     string? ContentHash = null,
     // True only for the demo's sample content, whose sign-off is sample data; absent for real content.
-    bool? Sample = null);
+    bool? Sample = null,
+    // The release the change went live in (its other members went live at the same moment); absent otherwise.
+    Guid? ReleaseId = null);
 
 public static class WebhookPayload
 {

@@ -6,7 +6,8 @@ using Publishing.ServiceDefaults.Validation;
 
 namespace Publishing.SearchIndexing.Changes;
 
-public sealed record ChangeView(string Cursor, string Type, string Slug, int Revision, DateTimeOffset At);
+/// <param name="ReleaseId">The release the change went live in (its entries are consecutive); null when on its own.</param>
+public sealed record ChangeView(string Cursor, string Type, string Slug, int Revision, DateTimeOffset At, Guid? ReleaseId = null);
 
 public sealed record ChangesPage(IReadOnlyList<ChangeView> Items, string? Next);
 
@@ -35,7 +36,7 @@ public static class GetChanges
             .Where(c => c.Cursor > after)
             .OrderBy(c => c.Cursor)
             .Take(limit)
-            .Select(c => new ChangeView(c.Cursor.ToString(CultureInfo.InvariantCulture), c.Type, c.Slug, c.Revision, c.At))
+            .Select(c => new ChangeView(c.Cursor.ToString(CultureInfo.InvariantCulture), c.Type, c.Slug, c.Revision, c.At, c.ReleaseId))
             .ToListAsync(ct);
 
     internal static bool TryCursor(string? value, out long cursor)

@@ -14,4 +14,7 @@ public sealed class ChangeEntry
     public required string Slug { get; set; }
     public int Revision { get; set; }
     public DateTimeOffset At { get; set; }
+
+    /// <summary>The release the change went live in; its entries are consecutive in the feed.</summary>
+    public Guid? ReleaseId { get; set; }
 }

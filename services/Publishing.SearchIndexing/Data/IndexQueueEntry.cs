@@ -9,4 +9,7 @@ public sealed class IndexQueueEntry
 {
     public long Id { get; set; }
     public required string Slug { get; set; }
+
+    /// <summary>Set for a release's members: the indexer takes them all in one batch, so one index commit.</summary>
+    public Guid? ReleaseId { get; set; }
 }

@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Publishing.Contracts;
 using Publishing.Messaging.Inbox;
+using Publishing.SearchIndexing.Changes;
 using Publishing.SearchIndexing.Data;
 
 namespace Publishing.SearchIndexing.Indexing;
@@ -28,6 +29,7 @@ public sealed class RecordReviewConfirmedConsumer(SearchDbContext db, ILogger<Re
             return;
         }
 
+        await ChangeFeedOrder.LockAsync(Db, ct);
         held.LastReviewed = confirmed.LastReviewed;
         held.NextReviewDue = confirmed.NextReviewDue;
         Db.Changes.Add(new ChangeEntry

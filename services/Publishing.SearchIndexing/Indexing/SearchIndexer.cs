@@ -33,7 +33,7 @@ public sealed class SearchIndexer(
             Gather = Gather,
             OnFailure = ex => log.LogError(ex, "Updating the search index failed; the queued changes stay queued and are retried"),
         };
-        await loop.RunAsync(async ct => await IndexBatchAsync(ct) == BatchSize, stoppingToken);
+        await loop.RunAsync(async ct => await IndexBatchAsync(ct) >= BatchSize, stoppingToken);
     }
 
     /// <returns>The number of queue entries applied.</returns>
@@ -44,6 +44,15 @@ public sealed class SearchIndexer(
         var db = scope.ServiceProvider.GetRequiredService<SearchDbContext>();
         var queued = await db.IndexQueue.AsNoTracking().OrderBy(q => q.Id).Take(BatchSize).ToListAsync(ct);
         if (queued.Count == 0) return 0;
+        // A release's rows are committed together; a batch cut inside them takes the rest too, so the
+        // release reaches search in one index commit.
+        var releases = queued.Where(q => q.ReleaseId != null).Select(q => q.ReleaseId).Distinct().ToList();
+        if (releases.Count > 0)
+        {
+            var lastId = queued[^1].Id;
+            queued.AddRange(await db.IndexQueue.AsNoTracking()
+                .Where(q => q.Id > lastId && releases.Contains(q.ReleaseId)).OrderBy(q => q.Id).ToListAsync(ct));
+        }
 
         var slugs = queued.Select(q => q.Slug).Distinct().ToList();
         var documents = await db.Documents.AsNoTracking().Where(d => slugs.Contains(d.Slug)).ToListAsync(ct);

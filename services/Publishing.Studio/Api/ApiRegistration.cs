@@ -18,6 +18,7 @@ public static class ApiRegistration
     {
         services.AddTransient<AccessTokenHandler>();
         Add<AuthoringApi>(services, "Authoring");
+        Add<ReleasesApi>(services, "Authoring");
         Add<ReviewApi>(services, "Review");
         Add<SearchApi>(services, "Search");
         Add<NotificationsApi>(services, "Notifications");

@@ -11,7 +11,7 @@ namespace Publishing.Authoring.Tests.Api;
 public static class Publications
 {
     /// <summary>A published sample under a fresh slug, so the next change is classified against it.</summary>
-    public static async Task<(ContentClient Editor, string Slug, JsonObject Request)> PublishedAsync(this AuthoringApi api, string sample)
+    public static async Task<(ContentClient Editor, string Slug, JsonObject Request)> PublishedAsync(this ServiceApiFactory<Program, AuthoringDbContext> api, string sample)
     {
         var editor = new ContentClient(await api.ClientAsAsync("editor-1", "editor"));
         var slug = $"{sample}-{Guid.NewGuid().ToString("N")[..8]}";

@@ -101,6 +101,10 @@ namespace Publishing.Authoring.Migrations.SqlServer
                     b.Property<int?>("PublishedRevision")
                         .HasColumnType("int");
 
+                    b.Property<Guid?>("ReleaseId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("ReviewComment")
                         .HasColumnType("nvarchar(max)");
 
@@ -217,6 +221,102 @@ namespace Publishing.Authoring.Migrations.SqlServer
                     b.HasIndex("ContentId", "CreatedAt");
 
                     b.ToTable("PreviewLinks");
+                });
+
+            modelBuilder.Entity("Publishing.Authoring.Data.Release", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Failure")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset?>("GoLiveAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("PublishedById")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("PublishedByName")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "GoLiveAt");
+
+                    b.ToTable("Releases");
+                });
+
+            modelBuilder.Entity("Publishing.Authoring.Data.ReleaseMember", b =>
+                {
+                    b.Property<Guid>("ReleaseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ContentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("AddedById")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("AddedByName")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid?>("SubmissionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("ReleaseId", "ContentId");
+
+                    b.ToTable("ReleaseMembers");
                 });
 
             modelBuilder.Entity("Publishing.Authoring.Data.Submission", b =>
@@ -379,9 +479,23 @@ namespace Publishing.Authoring.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Publishing.Authoring.Data.ReleaseMember", b =>
+                {
+                    b.HasOne("Publishing.Authoring.Data.Release", null)
+                        .WithMany("Members")
+                        .HasForeignKey("ReleaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Publishing.Authoring.Data.ContentItem", b =>
                 {
                     b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("Publishing.Authoring.Data.Release", b =>
+                {
+                    b.Navigation("Members");
                 });
 #pragma warning restore 612, 618
         }

@@ -94,6 +94,10 @@ namespace Publishing.Authoring.Migrations.Sqlite
                     b.Property<int?>("PublishedRevision")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("ReleaseId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ReviewComment")
                         .HasColumnType("TEXT");
 
@@ -210,6 +214,102 @@ namespace Publishing.Authoring.Migrations.Sqlite
                     b.HasIndex("ContentId", "CreatedAt");
 
                     b.ToTable("PreviewLinks");
+                });
+
+            modelBuilder.Entity("Publishing.Authoring.Data.Release", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Failure")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("GoLiveAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedByName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "GoLiveAt");
+
+                    b.ToTable("Releases");
+                });
+
+            modelBuilder.Entity("Publishing.Authoring.Data.ReleaseMember", b =>
+                {
+                    b.Property<Guid>("ReleaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ContentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedByName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SubmissionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ReleaseId", "ContentId");
+
+                    b.ToTable("ReleaseMembers");
                 });
 
             modelBuilder.Entity("Publishing.Authoring.Data.Submission", b =>
@@ -370,9 +470,23 @@ namespace Publishing.Authoring.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Publishing.Authoring.Data.ReleaseMember", b =>
+                {
+                    b.HasOne("Publishing.Authoring.Data.Release", null)
+                        .WithMany("Members")
+                        .HasForeignKey("ReleaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Publishing.Authoring.Data.ContentItem", b =>
                 {
                     b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("Publishing.Authoring.Data.Release", b =>
+                {
+                    b.Navigation("Members");
                 });
 #pragma warning restore 612, 618
         }

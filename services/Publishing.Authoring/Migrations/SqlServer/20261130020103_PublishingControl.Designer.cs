@@ -12,8 +12,8 @@ using Publishing.Authoring.Data;
 namespace Publishing.Authoring.Migrations.SqlServer
 {
     [DbContext(typeof(AuthoringSqlServerDbContext))]
-    [Migration("20261130004133_GoLiveTime")]
-    partial class GoLiveTime
+    [Migration("20261130020103_PublishingControl")]
+    partial class PublishingControl
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -104,6 +104,10 @@ namespace Publishing.Authoring.Migrations.SqlServer
                     b.Property<int?>("PublishedRevision")
                         .HasColumnType("int");
 
+                    b.Property<Guid?>("ReleaseId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("ReviewComment")
                         .HasColumnType("nvarchar(max)");
 
@@ -170,6 +174,152 @@ namespace Publishing.Authoring.Migrations.SqlServer
                     b.HasKey("ContentId", "Number");
 
                     b.ToTable("Revisions");
+                });
+
+            modelBuilder.Entity("Publishing.Authoring.Data.PreviewLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ContentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RevokedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("ContentId", "CreatedAt");
+
+                    b.ToTable("PreviewLinks");
+                });
+
+            modelBuilder.Entity("Publishing.Authoring.Data.Release", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Failure")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset?>("GoLiveAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("PublishedById")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("PublishedByName")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "GoLiveAt");
+
+                    b.ToTable("Releases");
+                });
+
+            modelBuilder.Entity("Publishing.Authoring.Data.ReleaseMember", b =>
+                {
+                    b.Property<Guid>("ReleaseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ContentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("AddedById")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("AddedByName")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid?>("SubmissionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("ReleaseId", "ContentId");
+
+                    b.ToTable("ReleaseMembers");
                 });
 
             modelBuilder.Entity("Publishing.Authoring.Data.Submission", b =>
@@ -323,9 +473,32 @@ namespace Publishing.Authoring.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Publishing.Authoring.Data.PreviewLink", b =>
+                {
+                    b.HasOne("Publishing.Authoring.Data.ContentItem", null)
+                        .WithMany()
+                        .HasForeignKey("ContentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Publishing.Authoring.Data.ReleaseMember", b =>
+                {
+                    b.HasOne("Publishing.Authoring.Data.Release", null)
+                        .WithMany("Members")
+                        .HasForeignKey("ReleaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Publishing.Authoring.Data.ContentItem", b =>
                 {
                     b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("Publishing.Authoring.Data.Release", b =>
+                {
+                    b.Navigation("Members");
                 });
 #pragma warning restore 612, 618
         }
